@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Every test, in three tiers, then one summary line: `N passed, M failed`.
+#
+#   1. native  cargo test (unit, integration, property and doc tests of the Rust core)
+#   2. wasm    tests/web.rs in headless Chrome: the exported class Som, called as the page does
+#   3. e2e     trunk build --release, then tests/e2e/*.test.mjs drive dist/ in Chromium
+#
+# Each tier's own output stays visible. A tier that cannot run at all (a build error) counts as
+# one failure. Exit status 0 iff nothing failed and every tier ran.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+# node_modules/.bin first: Trunk must find binaryen's wasm-opt 132, never Debian's 108.
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR=never NO_COLOR=1 FORCE_COLOR=0
+
+started=$SECONDS
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+summary=()
+total_pass=0
+total_fail=0
+all_ran=1
+
+banner() { printf '\n==== %s ====\n' "$*"; }
+
+if ! bash scripts/setup.sh; then
+  echo "test.sh: scripts/setup.sh failed; running the tiers anyway with the tools present" >&2
+fi
+
+# record NAME RC PASSED FAILED: adds a tier's counts; a tier that failed without reporting a
+# failed test (it did not build or did not start) counts as one failure.
+record() {
+  local name=$1 rc=$2 pass=$3 fail=$4 note=""
+  if [ "$rc" -ne 0 ] && [ "$fail" -eq 0 ]; then
+    fail=1
+    all_ran=0
+    note=" (did not run: exit status $rc)"
+  elif [ "$rc" -eq 0 ] && [ "$pass" -eq 0 ] && [ "$fail" -eq 0 ]; then
+    fail=1
+    all_ran=0
+    note=" (no test results found in its output)"
+  fi
+  total_pass=$((total_pass + pass))
+  total_fail=$((total_fail + fail))
+  summary+=("$(printf '%-7s %5d passed, %d failed%s' "$name" "$pass" "$fail" "$note")")
+}
+
+# Sums libtest's "test result: ok. N passed; M failed; ..." lines (cargo test and the wasm runner).
+libtest_counts() {
+  sed 's/\x1b\[[0-9;]*m//g' "$1" | awk '
+    /test result:/ {
+      for (i = 1; i <= NF; i++) {
+        if ($(i + 1) ~ /^passed/) p += $i
+        if ($(i + 1) ~ /^failed/) f += $i
+      }
+    }
+    END { printf "%d %d\n", p, f }'
+}
+
+# node --test summary: "ℹ pass N", "ℹ fail N", "ℹ cancelled N" (cancelled counts as failed).
+node_counts() {
+  sed 's/\x1b\[[0-9;]*m//g' "$1" | awk '
+    $1 == "ℹ" && $2 == "pass" { p = $3 }
+    $1 == "ℹ" && $2 == "fail" { f += $3 }
+    $1 == "ℹ" && $2 == "cancelled" { f += $3 }
+    END { printf "%d %d\n", p, f }'
+}
+
+# ---- 1. native ------------------------------------------------------------------------------
+banner "1/3 native: cargo test"
+t0=$SECONDS
+timeout 1800 cargo test --no-fail-fast 2>&1 | tee "$logs/native.log"
+rc=${PIPESTATUS[0]}
+read -r pass fail < <(libtest_counts "$logs/native.log")
+record native "$rc" "$pass" "$fail"
+echo "(native tier: $((SECONDS - t0)) s)"
+
+# ---- 2. wasm in Chrome ----------------------------------------------------------------------
+banner "2/3 wasm: wasm-pack test --headless --chrome (tests/web.rs)"
+t0=$SECONDS
+CHROMEDRIVER=/usr/bin/chromedriver timeout 1800 \
+  wasm-pack test --headless --chrome --mode no-install -- --test web 2>&1 | tee "$logs/wasm.log"
+rc=${PIPESTATUS[0]}
+read -r pass fail < <(libtest_counts "$logs/wasm.log")
+record wasm "$rc" "$pass" "$fail"
+echo "(wasm tier: $((SECONDS - t0)) s)"
+
+# ---- 3. the built page in Chromium ----------------------------------------------------------
+banner "3/3 e2e: trunk build --release, then node --test tests/e2e/"
+t0=$SECONDS
+if timeout 1800 trunk build --release 2>&1 | tee "$logs/trunk.log"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
+  timeout 1200 node --test --test-reporter=spec --test-timeout=120000 tests/e2e/ 2>&1 | tee "$logs/e2e.log"
+  rc=${PIPESTATUS[0]}
+  read -r pass fail < <(node_counts "$logs/e2e.log")
+  record e2e "$rc" "$pass" "$fail"
+else
+  echo "test.sh: trunk build --release failed; the e2e tests did not run" >&2
+  record e2e 1 0 0
+fi
+echo "(e2e tier: $((SECONDS - t0)) s)"
+
+banner "summary ($((SECONDS - started)) s)"
+printf '%s\n' "${summary[@]}"
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ] && [ "$all_ran" -eq 1 ]

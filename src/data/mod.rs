@@ -1,0 +1,38 @@
+//! Data sets for the map to learn: parsing a user's CSV, built-in generators, and scaling.
+//!
+//! A [`Dataset`] is a row-major table of finite `f32` values (`rows × dim`) with one name per
+//! column and optionally one label per row. It comes from [`parse_csv`] (a user's file),
+//! [`builtin`] (seeded synthetic sets and Iris) or [`Dataset::new`], and is usually rescaled
+//! with [`Dataset::scaled`] before training. Nothing here panics on user input or stores NaN or
+//! an infinity; errors are [`DataError`]s whose messages name the line, the column and what is
+//! allowed.
+//!
+//! ```
+//! use som_playground::data::{builtin, parse_csv, CsvOptions, Scaling};
+//!
+//! let text = "height,weight,kind\n1.0,20,cat\n\n3.0,40,dog\n";
+//! let data = parse_csv(text, &CsvOptions::default()).unwrap();
+//! assert_eq!((data.rows(), data.dim()), (2, 2));
+//! assert_eq!(data.columns(), ["height", "weight"]);
+//! assert_eq!(data.label_classes(), ["cat", "dog"]);
+//! assert_eq!(data.scaled(Scaling::MinMax).row(1), [1.0, 1.0]);
+//!
+//! let err = parse_csv("a,b\n1,2\n3,x\n", &CsvOptions::default()).unwrap_err();
+//! assert_eq!(err.to_string(), "line 3, column 'b': 'x' is not a number");
+//!
+//! let rgb = builtin("rgb", 100, 7).unwrap();
+//! assert_eq!(rgb, builtin("rgb", 100, 7).unwrap()); // same seed, same data
+//! assert!(rgb.values().iter().all(|v| (0.0..=1.0).contains(v)));
+//! ```
+
+pub mod csv;
+mod dataset;
+mod error;
+pub mod generators;
+pub mod scale;
+
+pub use self::csv::{inspect_csv, parse_csv, CsvInfo, CsvOptions};
+pub use dataset::Dataset;
+pub use error::DataError;
+pub use generators::{builtin, BUILTIN_NAMES};
+pub use scale::Scaling;

@@ -1,0 +1,255 @@
+//! The hot path: BMU search and the update, with buffers allocated once per map.
+//!
+//! * The BMU search compares squared distances (no `sqrt`), with the loop specialised for
+//!   small `dim` so the compiler unrolls it. Every variant sums `(x_k − w_k)²` in the same order,
+//!   so the specialised and generic paths give the same bits.
+//! * The neighbourhood comes from per-row and per-column tables. The squared grid distance
+//!   splits as `d² = dy²(row) + dx²(col)` (hexagonal: `dx²` depends also on whether the row's
+//!   parity matches the BMU row's, so there are two column tables). The gaussian factorises,
+//!   `exp(−d²/2σ²) = exp(−dy²/2σ²) · exp(−dx²/2σ²)`, so a step needs `rows + 2·cols`
+//!   exponentials instead of `rows·cols`; the mexican hat reuses the same product times
+//!   `(1 − d²/σ²)`; bubble and triangle need only a `sqrt` per node.
+//! * Gaussian update: per grid row `r`, the row factor `a = ry[r]` is constant and the column
+//!   factors are expanded to one per weight, so `w[j] += lr·(a·cx[j])·(x[j] − w[j])` runs over
+//!   a contiguous `cols·dim` slice and vectorises. Rows with `a = 0` (far beyond σ) are skipped.
+//!
+//! The reference implementation in `tests/som_reference.rs` checks all of this against
+//! straightforward loops.
+
+use super::{Grid, Kernel, Topology};
+
+/// Squared Euclidean distance `Σ_k (x_k − w_k)²`, summed in order `k = 0, 1, …`. Starts from
+/// `−0.0`, the exact identity of `+`, so the compiler can drop the first addition.
+#[inline(always)]
+pub(crate) fn d2(w: &[f32], x: &[f32]) -> f32 {
+    let mut s = -0.0f32;
+    for (a, b) in x.iter().zip(w) {
+        let d = a - b;
+        s += d * d;
+    }
+    s
+}
+
+fn bmu_fixed<const D: usize>(weights: &[f32], x: &[f32]) -> usize {
+    let Some(x) = x.get(..D).and_then(|x| <&[f32; D]>::try_from(x).ok()) else { return 0 };
+    let (nodes, _) = weights.as_chunks::<D>();
+    let dist = |w: &[f32; D]| {
+        let mut s = -0.0f32;
+        for k in 0..D {
+            let d = x[k] - w[k];
+            s += d * d;
+        }
+        s
+    };
+    let Some(first) = nodes.first() else { return 0 };
+    let (mut best, mut bd) = (0, dist(first));
+    for (i, w) in nodes.iter().enumerate().skip(1) {
+        let s = dist(w);
+        if s < bd {
+            bd = s;
+            best = i;
+        }
+    }
+    best
+}
+
+fn bmu_generic(weights: &[f32], x: &[f32], dim: usize) -> usize {
+    let mut nodes = weights.chunks_exact(dim.max(1));
+    let Some(first) = nodes.next() else { return 0 };
+    let (mut best, mut bd) = (0, d2(first, x));
+    for (i, w) in nodes.enumerate() {
+        let s = d2(w, x);
+        if s < bd {
+            bd = s;
+            best = i + 1;
+        }
+    }
+    best
+}
+
+/// Index of the node nearest to `x` (lowest index on a tie; node 0 if `x` is shorter than `dim`).
+pub(crate) fn bmu(weights: &[f32], x: &[f32], dim: usize) -> usize {
+    if x.len() < dim {
+        return 0;
+    }
+    match dim {
+        1 => bmu_fixed::<1>(weights, x),
+        2 => bmu_fixed::<2>(weights, x),
+        3 => bmu_fixed::<3>(weights, x),
+        4 => bmu_fixed::<4>(weights, x),
+        5 => bmu_fixed::<5>(weights, x),
+        6 => bmu_fixed::<6>(weights, x),
+        8 => bmu_fixed::<8>(weights, x),
+        16 => bmu_fixed::<16>(weights, x),
+        _ => bmu_generic(weights, x, dim),
+    }
+}
+
+/// Per-row and per-column parts of the neighbourhood of one BMU (see the module docs).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Tables {
+    /// `dy²` per grid row.
+    dy2: Vec<f32>,
+    /// `exp(−dy²/2σ²)` per grid row (gaussian and mexican hat only).
+    ry: Vec<f32>,
+    /// `dx²` per column: `[0]` rows with the BMU row's parity, `[1]` the others (hexagonal).
+    dx2: [Vec<f32>; 2],
+    /// `exp(−dx²/2σ²)` per column, same split.
+    cx: [Vec<f32>; 2],
+    /// The BMU's grid row.
+    br: usize,
+    hex: bool,
+}
+
+impl Tables {
+    fn with_capacity(rows: usize, cols: usize) -> Tables {
+        let c = || Vec::with_capacity(cols);
+        Tables { dy2: Vec::with_capacity(rows), ry: Vec::with_capacity(rows), dx2: [c(), c()], cx: [c(), c()], br: 0, hex: false }
+    }
+
+    /// Fills the tables for `bmu` and `sigma`; allocates only if the grid grew.
+    pub(crate) fn fill(&mut self, grid: &Grid, kernel: Kernel, bmu: usize, sigma: f32) {
+        let cols = grid.cols().max(1);
+        let (br, bc) = (bmu / cols, bmu % cols);
+        self.br = br;
+        self.hex = grid.topology() == Topology::Hexagonal;
+        let expo = matches!(kernel, Kernel::Gaussian | Kernel::MexicanHat);
+        let two_s2 = 2.0 * sigma * sigma;
+        let g = |v: f32| if v == 0.0 { 1.0 } else { libm::expf(-v / two_s2) };
+        self.dy2.clear();
+        self.ry.clear();
+        for r in 0..grid.rows() {
+            let v = grid.dy2(r, br);
+            self.dy2.push(v);
+            if expo {
+                self.ry.push(g(v));
+            }
+        }
+        for p in 0..if self.hex { 2 } else { 1 } {
+            self.dx2[p].clear();
+            self.cx[p].clear();
+            for c in 0..grid.cols() {
+                let v = grid.dx2(br ^ p, c, br, bc);
+                self.dx2[p].push(v);
+                if expo {
+                    self.cx[p].push(g(v));
+                }
+            }
+        }
+    }
+
+    /// Which column table serves grid row `r`.
+    #[inline(always)]
+    fn parity(&self, r: usize) -> usize {
+        if self.hex {
+            (r ^ self.br) & 1
+        } else {
+            0
+        }
+    }
+
+    /// `h` for the node in grid row `r`, column `c`, after [`Tables::fill`].
+    #[inline(always)]
+    fn h(&self, kernel: Kernel, sigma: f32, r: usize, c: usize) -> f32 {
+        let p = self.parity(r);
+        match kernel {
+            Kernel::Gaussian => self.ry[r] * self.cx[p][c],
+            Kernel::MexicanHat => {
+                let d2 = self.dy2[r] + self.dx2[p][c];
+                if d2 == 0.0 {
+                    1.0
+                } else {
+                    (1.0 - d2 / (sigma * sigma)) * (self.ry[r] * self.cx[p][c])
+                }
+            }
+            Kernel::Bubble | Kernel::Triangle => kernel.h(libm::sqrtf(self.dy2[r] + self.dx2[p][c]), sigma),
+        }
+    }
+
+    /// Writes `h(d(bmu, i); sigma)` for every node into `out` (length `rows·cols`).
+    pub(crate) fn neighborhood_into(&mut self, grid: &Grid, kernel: Kernel, bmu: usize, sigma: f32, out: &mut [f32]) {
+        self.fill(grid, kernel, bmu, sigma);
+        for (r, row) in out.chunks_exact_mut(grid.cols().max(1)).take(grid.rows()).enumerate() {
+            for (c, o) in row.iter_mut().enumerate() {
+                *o = self.h(kernel, sigma, r, c);
+            }
+        }
+    }
+}
+
+/// Buffers reused by every step: the tables, the expanded column factors and the tiled row.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Scratch {
+    tables: Tables,
+    /// Column factors repeated `dim` times: `cxe[p][c·dim + k] = cx[p][c]`.
+    cxe: [Vec<f32>; 2],
+    /// `x` repeated `cols` times.
+    xt: Vec<f32>,
+}
+
+impl Scratch {
+    pub(crate) fn new(rows: usize, cols: usize, dim: usize) -> Scratch {
+        let n = cols * dim;
+        Scratch {
+            tables: Tables::with_capacity(rows, cols),
+            cxe: [Vec::with_capacity(n), Vec::with_capacity(n)],
+            xt: Vec::with_capacity(n),
+        }
+    }
+}
+
+/// `w_i += lr · h_i · (x − w_i)` for every node; see the module docs. No-op if `x.len() < dim`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn update(
+    s: &mut Scratch,
+    grid: &Grid,
+    kernel: Kernel,
+    weights: &mut [f32],
+    x: &[f32],
+    bmu: usize,
+    lr: f32,
+    sigma: f32,
+) {
+    let cols = grid.cols();
+    let dim = if grid.is_empty() { 0 } else { weights.len() / grid.len() };
+    if dim == 0 || x.len() < dim {
+        return;
+    }
+    let x = &x[..dim];
+    s.tables.fill(grid, kernel, bmu, sigma);
+    let t = &s.tables;
+    let rl = cols * dim;
+    if kernel == Kernel::Gaussian {
+        for p in 0..if t.hex { 2 } else { 1 } {
+            s.cxe[p].clear();
+            for &c in &t.cx[p] {
+                s.cxe[p].extend(core::iter::repeat_n(c, dim));
+            }
+        }
+        s.xt.clear();
+        for _ in 0..cols {
+            s.xt.extend_from_slice(x);
+        }
+        for (r, wrow) in weights.chunks_exact_mut(rl).enumerate() {
+            let a = t.ry[r];
+            if a == 0.0 {
+                continue;
+            }
+            let ce = &s.cxe[t.parity(r)];
+            for ((w, &c), &xv) in wrow.iter_mut().zip(ce).zip(&s.xt) {
+                *w += lr * (a * c) * (xv - *w);
+            }
+        }
+    } else {
+        for (r, wrow) in weights.chunks_exact_mut(rl).enumerate() {
+            for (c, w) in wrow.chunks_exact_mut(dim).enumerate() {
+                let coef = lr * t.h(kernel, sigma, r, c);
+                if coef != 0.0 {
+                    for (w, &xv) in w.iter_mut().zip(x) {
+                        *w += coef * (xv - *w);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,443 @@
+//! The WebAssembly facade: one exported class, `Som`, that holds a map and its data set.
+//!
+//! It converts types and errors and delegates; every number it returns was computed by
+//! [`crate::som`] or [`crate::data`]. Inputs from JavaScript are checked here (lengths, finite
+//! values, row indices) before they reach the core, so no call can panic.
+//!
+//! Bulk numbers cross as typed arrays (copies). For the per-frame weights there is also a
+//! zero-copy view: `new Float32Array(memory().buffer, som.weightsPtr(), som.nodes() * som.dim())`,
+//! rebuilt after every call, since any call that allocates may move wasm memory.
+
+mod options;
+mod trace;
+
+use crate::data::{self, CsvOptions, Dataset, Scaling};
+use crate::som::{self, SomError};
+use options::Options;
+use trace::{StepReport, Trace};
+use wasm_bindgen::prelude::*;
+
+fn js_error(e: impl std::fmt::Display) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+/// The wasm instance's memory, for zero-copy views such as the weights (see `weightsPtr`).
+#[wasm_bindgen]
+pub fn memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// The built-in data sets, by name.
+#[wasm_bindgen(js_name = builtinDataSets)]
+pub fn builtin_data_sets() -> Vec<String> {
+    data::BUILTIN_NAMES.iter().map(|s| s.to_string()).collect()
+}
+
+/// A fresh random seed from the browser's crypto source, for when the student asks for one.
+#[wasm_bindgen(js_name = randomSeed)]
+pub fn random_seed() -> Result<u32, JsError> {
+    let mut bytes = [0u8; 4];
+    getrandom::fill(&mut bytes).map_err(js_error)?;
+    Ok(u32::from_le_bytes(bytes))
+}
+
+/// Describes a CSV text without loading it: headers, which columns are numeric, a preview.
+#[wasm_bindgen(js_name = inspectCsv)]
+pub fn inspect_csv(text: &str) -> Result<JsValue, JsError> {
+    let info = data::inspect_csv(text).map_err(js_error)?;
+    let object = js_sys::Object::new();
+    let set = |k: &str, v: JsValue| js_sys::Reflect::set(&object, &k.into(), &v).map(|_| ());
+    let strings = |v: &[String]| v.iter().map(JsValue::from).collect::<js_sys::Array>();
+    set("headers", strings(&info.headers).into()).map_err(|_| js_error("inspectCsv failed"))?;
+    set("hasHeader", info.has_header.into()).ok();
+    set("numeric", info.numeric.iter().map(|&b| JsValue::from(b)).collect::<js_sys::Array>().into()).ok();
+    set("rows", info.rows.into()).ok();
+    set("preview", info.preview.iter().map(|r| JsValue::from(strings(r))).collect::<js_sys::Array>().into()).ok();
+    Ok(object.into())
+}
+
+/// A self-organizing map and the data set it learns from.
+#[wasm_bindgen]
+pub struct Som {
+    som: som::Som,
+    options: Options,
+    /// The data as loaded (shown in the data panel).
+    raw: Dataset,
+    /// The data after scaling: what the map trains on.
+    data: Dataset,
+    last: Option<som::StepTrace>,
+}
+
+#[wasm_bindgen]
+impl Som {
+    /// `new Som({ rows, cols, topology, toroidal, neighborhood, learningRate, learningRateEnd,
+    /// sigma, sigmaEnd, decay, learningRateDecay, sigmaDecay, steps, init, order, seed, data,
+    /// dataRows, scaling, dim })`; every field optional. Throws on an unknown or invalid field.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<Som, JsError> {
+        #[cfg(feature = "console_error_panic_hook")]
+        console_error_panic_hook::set_once();
+        let mut options = Options::from_js(&options)?;
+        let raw = data::builtin(&options.data, options.data_rows, options.seed as u64).map_err(js_error)?;
+        if options.dim_given && options.dim != raw.dim() {
+            return Err(js_error(format!(
+                "dim must equal the data's column count ({} has {}), got {}; leave dim out to take it from the data",
+                options.data, raw.dim(), options.dim
+            )));
+        }
+        options.config.dim = raw.dim();
+        options.dim = raw.dim();
+        let data = raw.scaled(scaling(&options));
+        let som = build_map(&options, &data)?;
+        Ok(Som { som, options, raw, data, last: None })
+    }
+
+    /// The options in force, defaults filled in (a plain object; `new Som(som.options())` rebuilds it).
+    pub fn options(&self) -> Result<JsValue, JsError> {
+        serde_wasm_bindgen::to_value(&self.options).map_err(js_error)
+    }
+
+    // ---- data -------------------------------------------------------------------------------
+
+    /// Replaces the data with `values` (row-major, `dim` columns, finite). A new `dim` rebuilds
+    /// the map (new weights, t = 0); on error nothing changes.
+    #[wasm_bindgen(js_name = setData)]
+    pub fn set_data(&mut self, values: Vec<f32>, dim: usize) -> Result<(), JsError> {
+        let raw = Dataset::new(values, dim).map_err(js_error)?;
+        self.replace_data(raw, "custom")
+    }
+
+    /// Loads a built-in data set by name (see `builtinDataSets()`); `rows` is ignored by iris.
+    #[wasm_bindgen(js_name = useBuiltin)]
+    pub fn use_builtin(&mut self, name: &str, rows: usize) -> Result<(), JsError> {
+        let raw = data::builtin(name, rows, self.options.seed as u64).map_err(js_error)?;
+        self.options.data_rows = raw.rows();
+        self.replace_data(raw, name)
+    }
+
+    /// Parses CSV text and makes it the data. `columns` picks the numeric columns (file column
+    /// indices, empty for all numeric ones), `label` the label column (-1 for none, undefined for
+    /// automatic). Any error names the line and column; the current map and data stay as they were.
+    #[wasm_bindgen(js_name = loadCsv)]
+    pub fn load_csv(&mut self, text: &str, columns: Option<Vec<u32>>, label: Option<i32>) -> Result<(), JsError> {
+        let options = CsvOptions {
+            columns: columns.filter(|c| !c.is_empty()).map(|c| c.into_iter().map(|i| i as usize).collect()),
+            label: label.and_then(|l| usize::try_from(l).ok()),
+        };
+        let raw = data::parse_csv(text, &options).map_err(js_error)?;
+        self.replace_data(raw, "custom")
+    }
+
+    /// Sets the scaling: `"minMax"` (to [0,1], the default), `"zScore"` or `"none"`.
+    #[wasm_bindgen(js_name = setScaling)]
+    pub fn set_scaling(&mut self, name: &str) -> Result<(), JsError> {
+        let scaling: Scaling = name.parse().map_err(js_error)?;
+        self.options.scaling = scaling.name();
+        self.data = self.raw.scaled(scaling);
+        self.last = None;
+        Ok(())
+    }
+
+    /// Number of data rows.
+    #[wasm_bindgen(js_name = dataRows)]
+    pub fn data_rows(&self) -> usize {
+        self.data.rows()
+    }
+
+    /// The scaled data the map trains on, row-major.
+    pub fn data(&self) -> Vec<f32> {
+        self.data.values().to_vec()
+    }
+
+    /// The data as loaded, before scaling.
+    #[wasm_bindgen(js_name = rawData)]
+    pub fn raw_data(&self) -> Vec<f32> {
+        self.raw.values().to_vec()
+    }
+
+    /// Column names (from the file's header, or x1..xN). Show them as text, never as HTML.
+    pub fn columns(&self) -> Vec<String> {
+        self.data.columns().to_vec()
+    }
+
+    /// The distinct labels, in first-seen order (empty when the data has none).
+    #[wasm_bindgen(js_name = labelClasses)]
+    pub fn label_classes(&self) -> Vec<String> {
+        self.data.label_classes()
+    }
+
+    /// Each row's label as an index into `labelClasses()` (empty when the data has none).
+    #[wasm_bindgen(js_name = labelIndices)]
+    pub fn label_indices(&self) -> Vec<u32> {
+        self.data.label_indices().unwrap_or_default()
+    }
+
+    // ---- the map ----------------------------------------------------------------------------
+
+    pub fn rows(&self) -> usize {
+        self.som.grid().rows()
+    }
+
+    pub fn cols(&self) -> usize {
+        self.som.grid().cols()
+    }
+
+    /// Number of nodes, rows × cols.
+    pub fn nodes(&self) -> usize {
+        self.som.len()
+    }
+
+    /// Number of input columns, one weight per column per node.
+    pub fn dim(&self) -> usize {
+        self.som.dim()
+    }
+
+    /// Time: the number of online steps taken so far.
+    pub fn t(&self) -> f64 {
+        self.som.t() as f64
+    }
+
+    /// The learning rate α(t) at the current t.
+    #[wasm_bindgen(js_name = learningRate)]
+    pub fn learning_rate(&self) -> f32 {
+        self.som.learning_rate()
+    }
+
+    /// The neighbourhood radius σ(t) at the current t.
+    pub fn sigma(&self) -> f32 {
+        self.som.sigma()
+    }
+
+    /// α and σ at `points` evenly spaced times from 0 to `steps` (inclusive), interleaved
+    /// `[t0, α0, σ0, t1, α1, σ1, …]`: the schedule plots, with no schedule math in JS.
+    #[wasm_bindgen(js_name = scheduleCurve)]
+    pub fn schedule_curve(&self, points: usize) -> Vec<f32> {
+        let config = self.som.config();
+        let points = points.clamp(2, 10_000);
+        (0..points)
+            .flat_map(|k| {
+                let t = (config.steps as f64 * k as f64 / (points - 1) as f64).round() as u64;
+                [t as f32, config.learning_rate.at(t, config.steps), config.sigma.at(t, config.steps)]
+            })
+            .collect()
+    }
+
+    /// A copy of every weight, row-major: node i = row·cols + col, weight k at i·dim + k.
+    pub fn weights(&self) -> Vec<f32> {
+        self.som.weights().to_vec()
+    }
+
+    /// Where the weights live in `memory()`: a zero-copy view, valid until the next call.
+    #[wasm_bindgen(js_name = weightsPtr)]
+    pub fn weights_ptr(&self) -> *const f32 {
+        self.som.weights().as_ptr()
+    }
+
+    /// Replaces every weight (length nodes × dim, finite).
+    #[wasm_bindgen(js_name = setWeights)]
+    pub fn set_weights(&mut self, weights: Vec<f32>) -> Result<(), JsError> {
+        self.som.set_weights(&weights).map_err(js_error)
+    }
+
+    /// Node centres for drawing, `[x0, y0, x1, y1, …]`; neighbouring centres are 1 apart.
+    pub fn positions(&self) -> Vec<f32> {
+        self.som.grid().positions()
+    }
+
+    /// Each node's grid neighbours (4 rectangular, 6 hexagonal) as pairs `[a, b, …]` with a < b:
+    /// the lines of the elastic net.
+    pub fn edges(&self) -> Vec<u32> {
+        let grid = self.som.grid();
+        (0..grid.len())
+            .flat_map(|a| grid.neighbors(a).into_iter().filter(move |&b| b > a).flat_map(move |b| [a as u32, b as u32]))
+            .collect()
+    }
+
+    /// Grid distance between two nodes (wraps when toroidal).
+    #[wasm_bindgen(js_name = gridDistance)]
+    pub fn grid_distance(&self, a: usize, b: usize) -> Result<f32, JsError> {
+        self.check_node(a)?;
+        self.check_node(b)?;
+        Ok(self.som.grid().distance(a, b))
+    }
+
+    // ---- training ---------------------------------------------------------------------------
+
+    /// One online step on the next row (by the order option): BMU, pull, t += 1.
+    pub fn step(&mut self) -> StepReport {
+        let row = self.som.next_row(self.data.rows());
+        let (t, learning_rate, sigma) = (self.som.t(), self.som.learning_rate(), self.som.sigma());
+        let bmu = self.som.step(self.data.row(row));
+        self.last = None;
+        StepReport { row, bmu, learning_rate, sigma, t: t as f64 }
+    }
+
+    /// One online step that records every phase (distances, BMU, h, weights before and after),
+    /// read with `trace()`. `row` picks the row; undefined takes the next one by the order.
+    #[wasm_bindgen(js_name = stepTrace)]
+    pub fn step_trace(&mut self, row: Option<usize>) -> Result<Trace, JsError> {
+        let row = match row {
+            Some(r) => self.check_row(r)?,
+            None => self.som.next_row(self.data.rows()),
+        };
+        let trace = self.som.step_trace(self.data.row(row), row);
+        self.last = Some(trace.clone());
+        Ok(self.wrap(trace))
+    }
+
+    /// The last `stepTrace()`, or undefined after any other change.
+    pub fn trace(&self) -> Option<Trace> {
+        self.last.clone().map(|trace| self.wrap(trace))
+    }
+
+    /// `steps` online steps in one call (the fast path of Play); returns the last BMU.
+    pub fn train(&mut self, steps: u32) -> usize {
+        let mut bmu = 0;
+        for _ in 0..steps {
+            let row = self.som.next_row(self.data.rows());
+            bmu = self.som.step(self.data.row(row));
+        }
+        self.last = None;
+        bmu
+    }
+
+    /// One pass of online steps, as many as there are rows.
+    pub fn epoch(&mut self) -> usize {
+        self.train(self.data.rows() as u32)
+    }
+
+    /// One batch epoch: w_i = Σ_j h(c_j, i) x_j / Σ_j h(c_j, i) over all rows.
+    #[wasm_bindgen(js_name = batchEpoch)]
+    pub fn batch_epoch(&mut self) {
+        self.som.batch_epoch(self.data.values());
+        self.last = None;
+    }
+
+    /// New weights by the init option (random near zero, samples or PCA), t = 0. Same seed, same weights.
+    pub fn reset(&mut self) -> Result<(), JsError> {
+        self.som = build_map(&self.options, &self.data)?;
+        self.last = None;
+        Ok(())
+    }
+
+    // ---- questions the views ask ------------------------------------------------------------
+
+    /// The best matching unit for `x` (lowest index wins a tie).
+    pub fn bmu(&self, x: Vec<f32>) -> Result<usize, JsError> {
+        Ok(self.som.bmu(&self.check_input(x)?))
+    }
+
+    /// Euclidean distance from `x` to every node.
+    pub fn distances(&self, x: Vec<f32>) -> Result<Vec<f32>, JsError> {
+        Ok(self.som.distances(&self.check_input(x)?))
+    }
+
+    /// h(bmu, i; sigma) for every node i, by the neighborhood option.
+    pub fn neighborhood(&self, bmu: usize, sigma: f32) -> Result<Vec<f32>, JsError> {
+        self.check_node(bmu)?;
+        if !(sigma.is_finite() && sigma > 0.0) {
+            return Err(js_error(format!("sigma must be a finite number above 0, got {sigma}")));
+        }
+        Ok(self.som.neighborhood(bmu, sigma))
+    }
+
+    /// The tug of war: for data rows r_1..r_K (indices), a K × nodes matrix, row-major, of each
+    /// row's pull α(t)·h(c_k, i; σ(t)) on every node, with c_k the row's BMU.
+    pub fn pulls(&self, rows: Vec<u32>) -> Result<Vec<f32>, JsError> {
+        let bmus = rows
+            .iter()
+            .map(|&r| self.check_row(r as usize).map(|r| self.som.bmu(self.data.row(r))))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(self.som.pulls(&bmus, self.som.learning_rate(), self.som.sigma()))
+    }
+
+    /// Each data row's BMU.
+    pub fn bmus(&self) -> Vec<u32> {
+        self.som.bmus(self.data.values())
+    }
+
+    /// How many rows each node wins.
+    pub fn hits(&self) -> Vec<u32> {
+        self.som.hits(self.data.values())
+    }
+
+    /// Mean distance from each row to its BMU.
+    #[wasm_bindgen(js_name = quantizationError)]
+    pub fn quantization_error(&self) -> f32 {
+        self.som.quantization_error(self.data.values())
+    }
+
+    /// Share of rows whose first and second BMUs are not grid neighbours.
+    #[wasm_bindgen(js_name = topographicError)]
+    pub fn topographic_error(&self) -> f32 {
+        self.som.topographic_error(self.data.values())
+    }
+
+    /// Each node's mean weight distance to its grid neighbours.
+    #[wasm_bindgen(js_name = uMatrix)]
+    pub fn u_matrix(&self) -> Vec<f32> {
+        self.som.u_matrix()
+    }
+}
+
+impl Som {
+    /// A trace for the page, with its row's pull α·h on every node from the core's pull matrix.
+    fn wrap(&self, trace: som::StepTrace) -> Trace {
+        let pulls = self.som.pulls(&[trace.bmu], trace.learning_rate, trace.sigma);
+        Trace::new(trace, pulls)
+    }
+
+    /// Makes `raw` the data; keeps the map unless the column count changed. All or nothing.
+    fn replace_data(&mut self, raw: Dataset, name: &str) -> Result<(), JsError> {
+        let data = raw.scaled(scaling(&self.options));
+        if raw.dim() != self.som.dim() {
+            let mut options = self.options.clone();
+            options.config.dim = raw.dim();
+            options.dim = raw.dim();
+            self.som = build_map(&options, &data)?;
+            self.options = options;
+        }
+        self.options.data = name.to_string();
+        self.raw = raw;
+        self.data = data;
+        self.last = None;
+        Ok(())
+    }
+
+    fn check_node(&self, i: usize) -> Result<usize, JsError> {
+        if i < self.som.len() {
+            Ok(i)
+        } else {
+            Err(js_error(format!("node must be from 0 to {}, got {i}", self.som.len() - 1)))
+        }
+    }
+
+    fn check_row(&self, r: usize) -> Result<usize, JsError> {
+        if r < self.data.rows() {
+            Ok(r)
+        } else {
+            Err(js_error(format!("row must be from 0 to {}, got {r}", self.data.rows() - 1)))
+        }
+    }
+
+    fn check_input(&self, x: Vec<f32>) -> Result<Vec<f32>, JsError> {
+        if x.len() != self.som.dim() {
+            return Err(js_error(SomError::WrongLength { what: "x", expected: self.som.dim(), actual: x.len() }));
+        }
+        match x.iter().position(|v| !v.is_finite()) {
+            Some(index) => Err(js_error(SomError::NonFinite { what: "x", index })),
+            None => Ok(x),
+        }
+    }
+}
+
+fn scaling(options: &Options) -> Scaling {
+    options.scaling.parse().unwrap_or(Scaling::MinMax)
+}
+
+/// A new map for `options`, initialised by its init option from `data`.
+fn build_map(options: &Options, data: &Dataset) -> Result<som::Som, JsError> {
+    let mut map = som::Som::new(&options.config, options.seed as u64).map_err(js_error)?;
+    map.initialize(options.config.init, data.values()).map_err(js_error)?;
+    Ok(map)
+}

@@ -1,0 +1,102 @@
+// The built page (dist/) in Chromium: it starts, steps, shows the core's numbers, and works
+// from a sub-path. Run after `trunk build --release`: node --test tests/e2e/
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp, closeBrowser, testid, DESKTOP, NARROW } from './harness.mjs';
+
+after(closeBrowser);
+
+const readT = async (page) => Number(await testid(page, 't'));
+
+/** Waits until the t shown on the page equals `want`. */
+async function waitForT(page, want, timeout = 10_000) {
+  await page.waitForFunction(
+    (w) => Number(document.querySelector('[data-testid="t"]')?.textContent.trim()) === w,
+    want,
+    { timeout },
+  ).catch(async () => {
+    throw new Error(`t on the page is ${await readT(page)}, expected ${want}`);
+  });
+}
+
+test('the page loads, becomes ready, and "Step row" advances t by one', async () => {
+  const app = await openApp();
+  try {
+    const t0 = await readT(app.page);
+    assert.ok(Number.isInteger(t0), `t shows an integer, got "${await testid(app.page, 't')}"`);
+    await app.page.click('#btn-row');
+    await waitForT(app.page, t0 + 1);
+    assert.equal(await app.page.evaluate(() => window.app.som.t()), t0 + 1, 'the live map agrees');
+    await app.screenshot('desktop-1280');
+    app.assertNoErrors();
+  } finally {
+    await app.close();
+  }
+});
+
+test('the weights shown for a node are the core\'s, replayed by a second Som', async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    const t0 = await readT(page);
+    for (let k = 0; k < 3; k++) {
+      await page.click('#btn-row');
+      await waitForT(page, t0 + k + 1);
+    }
+    const shown = page.locator('[data-testid="node-weights"]').first();
+    await shown.waitFor({ state: 'attached', timeout: 5000 });
+    // Only numbers with a decimal point: the weights, not a node index in the same text.
+    const text = (await shown.textContent()) || '';
+    const values = (text.match(/-?\d+\.\d+/g) || []).map(Number);
+    const node = Number((await shown.getAttribute('data-node')) ?? 0);
+    const replay = await page.evaluate((i) => {
+      const live = window.app.som;
+      const som = new window.wasmBindings.Som(live.options());
+      const t = live.t();
+      for (let k = 0; k < t; k++) som.step();
+      const dim = som.dim();
+      const result = {
+        t,
+        dim,
+        replayed: Array.from(som.weights().slice(i * dim, (i + 1) * dim)),
+        live: Array.from(live.weights().slice(i * dim, (i + 1) * dim)),
+      };
+      som.free();
+      return result;
+    }, node);
+    assert.equal(replay.t, t0 + 3);
+    assert.deepEqual(replay.replayed, replay.live, 'same options and steps give the same weights');
+    assert.equal(values.length, replay.dim, `node-weights "${text}" shows ${replay.dim} weights`);
+    values.forEach((v, k) => {
+      assert.ok(Math.abs(v - replay.replayed[k]) <= 0.5e-4 + 1e-7,
+        `weight ${k} of node ${node}: page shows ${v}, core has ${replay.replayed[k]}`);
+    });
+    app.assertNoErrors();
+  } finally {
+    await app.close();
+  }
+});
+
+test('a 360 px wide screen gets the page without horizontal scrolling', async () => {
+  const app = await openApp({ viewport: NARROW });
+  try {
+    const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await app.screenshot('narrow-360', { fullPage: true });
+    assert.ok(overflow <= 1, `the page is ${overflow} px wider than the 360 px screen`);
+    app.assertNoErrors();
+  } finally {
+    await app.close();
+  }
+});
+
+test('dist/ served under a sub-path (/course/som/) loads and becomes ready', async () => {
+  const app = await openApp({ base: '/course/som/', viewport: DESKTOP });
+  try {
+    const bad = app.server.requests.filter((r) => r.status >= 400);
+    assert.deepEqual(bad, [], 'every file came from under /course/som/');
+    assert.ok(app.server.requests.some((r) => r.path.endsWith('.wasm')), 'the wasm was fetched');
+    app.assertNoErrors();
+  } finally {
+    await app.close();
+  }
+});

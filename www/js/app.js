@@ -1,0 +1,147 @@
+// The page's state: one Som from the core, the current phase of the step being shown, the
+// selected node, and a list of views to redraw. The app drives the core; it computes nothing.
+
+/** The five phases of one online step, in the order the lesson reveals them. */
+export const PHASES = ['row', 'distances', 'bmu', 'neighborhood', 'update'];
+
+export class App {
+  /** @param wasm the wasm-bindgen exports (window.wasmBindings) */
+  constructor(wasm, options) {
+    this.wasm = wasm;
+    this.views = [];
+    this.selected = 0;      // selected node, shown in every view and the inspector
+    this.hovered = null;    // node under the pointer, if any
+    this.history = [];      // [{ t, qe, te }] samples for the error chart
+    this.build(options);
+  }
+
+  /** A new map from options (throws the core's error and keeps the old map if they are bad). */
+  build(options) {
+    const som = new this.wasm.Som(options);
+    if (this.som) this.som.free();
+    this.som = som;
+    this.selected = Math.min(this.selected, som.nodes() - 1);
+    this.dataChanged();
+  }
+
+  /** Re-reads everything that changes only with the map's shape or the data. */
+  dataChanged() {
+    const som = this.som;
+    this.trace = null;
+    this.phase = -1;
+    this.options = som.options();
+    this.shape = { rows: som.rows(), cols: som.cols(), nodes: som.nodes(), dim: som.dim() };
+    this.positions = som.positions();
+    this.edges = som.edges();
+    this.data = som.data();
+    this.rawData = som.rawData();
+    this.columns = som.columns();
+    this.labelClasses = som.labelClasses();
+    this.labels = som.labelIndices();
+    this.history = [];
+    this.sample();
+    this.render();
+  }
+
+  /** Records quantization and topographic error at the current t, for the chart. */
+  sample() {
+    const t = this.som.t();
+    if (this.history.length && this.history[this.history.length - 1].t === t) return;
+    this.history.push({ t, qe: this.som.quantizationError(), te: this.som.topographicError() });
+    if (this.history.length > 2000) this.history.splice(0, this.history.length - 1000);
+  }
+
+  /** Name of the phase being shown, or null between steps. */
+  get phaseName() {
+    return this.phase < 0 ? null : PHASES[this.phase];
+  }
+
+  /**
+   * The weights to draw. While a traced step is shown before its update phase, the core has
+   * already moved the map, so the views draw the trace's copy of the weights before the step.
+   */
+  displayedWeights() {
+    if (this.trace && this.phase < PHASES.indexOf('update')) return this.trace.before;
+    return this.weights();
+  }
+
+  /** The core's weights through a zero-copy view, rebuilt on every call (memory may move). */
+  weights() {
+    const { nodes, dim } = this.shape;
+    return new Float32Array(this.wasm.memory().buffer, this.som.weightsPtr(), nodes * dim);
+  }
+
+  /** Shows the next phase; after the last one, the next call takes a new traced step. */
+  stepPhase() {
+    if (!this.trace || this.phase === PHASES.length - 1) {
+      this.trace = this.som.stepTrace();
+      this.phase = 0;
+    } else {
+      this.phase += 1;
+    }
+    if (this.phase === PHASES.length - 1) this.sample();
+    this.render();
+  }
+
+  /** Finishes the step being shown, or takes a whole new one, ending on its update phase. */
+  stepRow() {
+    if (!this.trace || this.phase === PHASES.length - 1) this.trace = this.som.stepTrace();
+    this.phase = PHASES.length - 1;
+    this.sample();
+    this.render();
+  }
+
+  /** Many untraced steps at once (fast play). */
+  train(steps) {
+    this.trace = null;
+    this.phase = -1;
+    if (steps > 0) this.som.train(steps);
+  }
+
+  epoch() {
+    this.train(this.som.dataRows());
+    this.sample();
+    this.render();
+  }
+
+  reset() {
+    this.som.reset();
+    this.trace = null;
+    this.phase = -1;
+    this.history = [];
+    this.sample();
+    this.render();
+  }
+
+  select(node) {
+    if (node === this.selected || node == null) return;
+    this.selected = node;
+    this.render();
+  }
+
+  hover(node) {
+    if (node === this.hovered) return;
+    this.hovered = node;
+    this.render();
+  }
+
+  /** Adds a view: any object with render(app); it is drawn at once and after every change. */
+  addView(view) {
+    this.views.push(view);
+    view.render(this);
+  }
+
+  /** Redraws on the next animation frame, once however many changes came before it. */
+  render() {
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    requestAnimationFrame(() => {
+      this.frameRequested = false;
+      this.renderNow();
+    });
+  }
+
+  renderNow() {
+    for (const view of this.views) view.render(this);
+  }
+}

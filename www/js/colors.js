@@ -1,0 +1,39 @@
+// Colour scales for drawing. These map numbers the core computed to colours; they compute no SOM math.
+
+// Viridis, sampled at 9 stops (perceptually uniform and colour-blind safe).
+const VIRIDIS = [
+  [68, 1, 84], [71, 44, 122], [59, 81, 139], [44, 113, 142], [33, 144, 141],
+  [39, 173, 129], [92, 200, 99], [170, 220, 50], [253, 231, 37],
+];
+
+/** [r, g, b] for v in [0, 1] on the viridis scale (clamped). */
+export function viridis(v) {
+  const x = Math.min(1, Math.max(0, Number.isFinite(v) ? v : 0)) * (VIRIDIS.length - 1);
+  const i = Math.min(VIRIDIS.length - 2, Math.floor(x));
+  const f = x - i;
+  return VIRIDIS[i].map((c, k) => Math.round(c + (VIRIDIS[i + 1][k] - c) * f));
+}
+
+/** A 0–255 channel from a weight expected in [0, 1]. */
+export function channel(v) {
+  return Math.round(255 * Math.min(1, Math.max(0, v)));
+}
+
+export function rgb([r, g, b]) {
+  return `rgb(${r},${g},${b})`;
+}
+
+/** Colour-blind-safe categorical palette (Okabe–Ito), blue and green first as in the lecture. */
+export const CATEGORICAL = ['#0072B2', '#009E73', '#E69F00', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442', '#000000'];
+
+/** Minimum and maximum of an array, ignoring non-finite values. */
+export function extent(values) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return lo <= hi ? [lo, hi] : [0, 1];
+}

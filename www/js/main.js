@@ -1,0 +1,24 @@
+// Entry point: waits for the wasm (Trunk's loader sets window.wasmBindings and fires
+// TrunkApplicationStarted, in either order relative to this module), then builds the app.
+import { App } from './app.js';
+import { mountControls } from './controls.js';
+import { MapView } from './views/map-view.js';
+import { InputView } from './views/input-view.js';
+import { StatsView } from './views/stats-view.js';
+import { Inspector } from './views/inspector.js';
+import { Tour } from './tour.js';
+
+function start(wasm) {
+  const app = new App(wasm, { rows: 10, cols: 10, data: 'rgb', seed: 1 });
+  window.app = app; // for tests and the curious: app.som is the live core
+  app.addView(new StatsView());
+  app.addView(new MapView(document.getElementById('map-view'), app));
+  app.addView(new InputView(document.getElementById('input-view'), app));
+  app.addView(new Inspector(document.getElementById('inspector')));
+  app.tour = new Tour(document.getElementById('tour'), app);
+  mountControls(app);
+  document.body.dataset.ready = 'true';
+}
+
+if (window.wasmBindings) start(window.wasmBindings);
+else addEventListener('TrunkApplicationStarted', () => start(window.wasmBindings), { once: true });

@@ -1,0 +1,136 @@
+// The guided tour: "Next" walks the ideas of the lecture in order. Each stop puts the page into
+// the state that shows its idea (a 3×3 map on three-column data first, as the lecture does, then
+// a larger map) and says it in a sentence or two. The stops drive the core; they compute nothing.
+
+/** The lecture's small example: 3 columns (red, green, blue), 3×3 = 9 nodes. */
+const SMALL = { rows: 3, cols: 3, data: 'rgb', dataRows: 60, seed: 4, sigma: 1, sigmaEnd: 0.5, learningRate: 0.5 };
+const LARGE = { rows: 16, cols: 16, data: 'rgb', dataRows: 500, seed: 4, steps: 5000 };
+
+/** Builds `options` fresh, then shows the phase `phase` of the `steps`-th traced step. */
+function show(app, options, { steps = 0, phase = null, select = null } = {}) {
+  app.build(options);
+  for (let k = 0; k < steps; k++) app.stepRow();
+  if (phase) {
+    app.stepPhase();
+    while (app.phaseName !== phase) app.stepPhase();
+  }
+  app.select(select === 'bmu' ? app.trace.bmu : select ?? 0);
+}
+
+export const STOPS = [
+  {
+    title: 'N columns are N dimensions; the map is a 2-D grid',
+    text: 'Each row of this data set has 3 columns (red, green, blue), so it is a point in 3-D space. The map is a 3×3 grid: 9 nodes. The data lives in input space; the map is the grid.',
+    panels: ['map-panel', 'input-panel'],
+    enter: (app) => show(app, SMALL),
+  },
+  {
+    title: 'The same network, turned around',
+    text: 'Drawn as layers, every input x1..x3 is joined to every map node by a synapse W_ij (node i, input j). There is no activation function: the synapses hold the node\'s weights.',
+    panels: ['network-panel'],
+    enter: (app) => show(app, SMALL),
+  },
+  {
+    title: 'Weights are coordinates: each node is a "ghost" data point',
+    text: 'A node\'s weights are not multipliers: they are its position in input space. The rings in input space are the nodes, drawn at their weights and joined to their grid neighbours like an elastic net.',
+    panels: ['input-panel', 'inspector-panel'],
+    enter: (app) => show(app, SMALL, { select: 4 }),
+  },
+  {
+    title: 'Weights start random, close to zero but not zero',
+    text: 'After Reset every ghost sits in a small cloud near the origin, and the map is nearly black: the inspector shows small values such as 0.05.',
+    panels: ['input-panel', 'inspector-panel'],
+    enter: (app) => show(app, SMALL, { select: 4 }),
+  },
+  {
+    title: 'Every node measures its distance to the row',
+    text: 'A row is picked (ringed in red). Each node computes its Euclidean distance to it; the numbers are on the cells, and the inspector writes out the formula for the selected node.',
+    panels: ['map-panel', 'inspector-panel'],
+    enter: (app) => show(app, SMALL, { phase: 'distances', select: 4 }),
+  },
+  {
+    title: 'The closest node wins: the best matching unit',
+    text: 'The node with the smallest distance is the BMU, marked in white on the map, in black in input space and in the diagram.',
+    panels: ['map-panel', 'input-panel', 'network-panel'],
+    enter: (app) => show(app, SMALL, { phase: 'bmu', select: 'bmu' }),
+  },
+  {
+    title: 'Every node within the radius is pulled too, harder the closer it is',
+    text: 'The dashed ring has radius σ around the BMU. Each node\'s h (written on it) says how hard it is pulled: 1 on the BMU, less further away on the grid.',
+    panels: ['map-panel', 'inspector-panel'],
+    enter: (app) => show(app, SMALL, { phase: 'neighborhood', select: 'bmu' }),
+  },
+  {
+    title: 'The BMU and its neighbours move towards the row',
+    text: 'Update: w ← w + α·h·(x − w). In input space each ghost glides along its arrow, whose length is α × h × its distance to the row. The BMU moves most.',
+    panels: ['input-panel', 'inspector-panel'],
+    enter: (app) => show(app, SMALL, { phase: 'update', select: 'bmu' }),
+  },
+  {
+    title: 'Over time the radius and the pull shrink, and the map settles',
+    text: 'A larger map after 3,000 steps: σ and α have decayed along their schedules (marker at t), the quantization and topographic errors have fallen, and neighbouring nodes hold similar colours. Press Play to go on.',
+    panels: ['charts-panel', 'map-panel'],
+    enter: (app) => {
+      show(app, LARGE);
+      for (let k = 0; k < 30; k++) {
+        app.train(100);
+        app.sample();
+      }
+      app.render();
+    },
+  },
+];
+
+export class Tour {
+  constructor(container, app) {
+    this.app = app;
+    this.index = -1;
+    this.heading = document.createElement('h3');
+    this.heading.dataset.testid = 'tour-title';
+    this.text = document.createElement('p');
+    this.text.dataset.testid = 'tour-text';
+    const nav = document.createElement('div');
+    nav.className = 'buttons';
+    this.prev = button('Back', () => this.go(this.index - 1));
+    this.next = button('Next', () => this.go(this.index + 1));
+    this.next.id = 'tour-next';
+    this.prev.id = 'tour-prev';
+    this.counter = document.createElement('span');
+    nav.append(this.prev, this.next, this.counter);
+    container.append(this.heading, this.text, nav);
+    this.paint();
+  }
+
+  /** Goes to stop `index` (clamped) and puts the page in its state. */
+  go(index) {
+    if (index < 0 || index >= STOPS.length) return;
+    this.index = index;
+    const stop = STOPS[index];
+    if (this.app.setPlaying) this.app.setPlaying(false);
+    stop.enter(this.app);
+    this.paint();
+    if (this.onChange) this.onChange(index);
+  }
+
+  paint() {
+        const stop = STOPS[this.index];
+    this.heading.textContent = stop ? `${this.index + 1}. ${stop.title}` : 'Ten ideas, one stop each';
+    this.text.textContent = stop ? stop.text : 'Press Next to walk through how a Self-Organizing Map learns, from a 3×3 map on three-column data to a map that has settled.';
+    this.prev.disabled = this.index <= 0;
+    this.next.disabled = this.index >= STOPS.length - 1;
+    this.next.textContent = this.index < 0 ? 'Start the tour' : 'Next';
+    this.counter.textContent = stop ? `Stop ${this.index + 1} of ${STOPS.length}` : '';
+    for (const el of document.querySelectorAll('.spotlight')) el.classList.remove('spotlight');
+    for (const id of stop?.panels ?? []) document.getElementById(id)?.classList.add('spotlight');
+  }
+
+  render() {}
+}
+
+function button(text, onClick) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = text;
+  b.addEventListener('click', onClick);
+  return b;
+}

@@ -1,0 +1,273 @@
+// Input space: every data row as a dot, every node as a "ghost" at its weights, joined to its
+// grid neighbours by the lines of the elastic net. Two columns give a scatter, three a cube to
+// turn by dragging; with more, the student picks the axes. During a traced step the row is
+// ringed, the BMU marked, and in the update phase each ghost glides from its old position to
+// its new one (both from the core's trace) with an arrow for the pull.
+import { Projection } from './projection.js';
+import { fitCanvas } from './grid-geometry.js';
+import { select } from './map-view.js';
+import { CATEGORICAL, channel, rgb, extent } from '../colors.js';
+
+const GLIDE_MS = 600;
+
+export class InputView {
+  constructor(container, app) {
+    this.projection = new Projection();
+    this.axes = [0, 1, 2];
+    const bar = document.createElement('div');
+    bar.className = 'view-bar';
+    this.axisSelects = ['x', 'y', 'z'].map((name, k) =>
+      select(`${name} axis`, [], (v) => { this.axes[k] = Number(v); app.render(); }));
+    bar.append(...this.axisSelects.map((s) => s.label));
+    this.canvas = document.createElement('canvas');
+    this.canvas.setAttribute('role', 'img');
+    this.canvas.dataset.testid = 'input-canvas';
+    this.note = document.createElement('p');
+    this.note.className = 'legend';
+    container.append(bar, this.canvas, this.note);
+    this.listen(app);
+  }
+
+  listen(app) {
+    let drag = null;
+    this.canvas.addEventListener('pointerdown', (e) => {
+      drag = { x: e.clientX, y: e.clientY, moved: false };
+      this.canvas.setPointerCapture(e.pointerId);
+    });
+    this.canvas.addEventListener('pointermove', (e) => {
+      if (drag && this.projection.cube) {
+        const dx = e.clientX - drag.x, dy = e.clientY - drag.y;
+        if (Math.abs(dx) + Math.abs(dy) > 2) drag.moved = true;
+        this.projection.drag(dx, dy);
+        drag.x = e.clientX;
+        drag.y = e.clientY;
+        app.render();
+      } else if (!drag) {
+        const node = this.ghostAt(e);
+        if (node != null) app.select(node);
+      }
+    });
+    this.canvas.addEventListener('pointerup', (e) => {
+      if (drag && !drag.moved) {
+        const node = this.ghostAt(e);
+        if (node != null) app.select(node);
+        else if (app.pickRow) {
+          const row = this.rowAt(e);
+          if (row != null) app.pickRow(row);
+        }
+      }
+      drag = null;
+    });
+  }
+
+  /** The node whose ghost is within 10 px of the pointer, nearest first. */
+  ghostAt(e) {
+    return nearest(this.ghostPoints, e, this.canvas, 10);
+  }
+
+  rowAt(e) {
+    return nearest(this.dataPoints, e, this.canvas, 8);
+  }
+
+  render(app) {
+    const { dim, nodes } = app.shape;
+    const columns = app.columns.map((c, k) => [String(k), c]);
+    if (this.dim !== dim) {
+      this.dim = dim;
+      this.axes = dim >= 3 ? [0, 1, 2] : dim === 2 ? [0, 1] : [0];
+    }
+    this.axisSelects.forEach((s, k) => {
+      s.label.hidden = dim <= 3 || k >= this.axes.length;
+      if (!s.label.hidden) s.setOptions(columns, String(this.axes[k]));
+    });
+    const width = Math.min(this.canvas.parentElement.clientWidth || 400, 460);
+    const height = width;
+    const ctx = fitCanvas(this.canvas, width, height);
+    ctx.clearRect(0, 0, width, height);
+
+    const weights = this.glidingWeights(app);
+    // The box holds the data, the ghosts and the origin, where the ghosts start.
+    const lo = [], hi = [];
+    this.axes.forEach((a, k) => {
+      const column = (arr) => Array.from({ length: arr.length / dim }, (_, i) => arr[i * dim + a]);
+      const [dl, dh] = extent(column(app.data));
+      const [wl, wh] = extent(column(weights));
+      lo[k] = Math.min(0, dl, wl);
+      hi[k] = Math.max(1, dh, wh);
+    });
+    const p = this.projection;
+    p.setup(this.axes, lo, hi, width, height);
+    if (p.cube) this.drawBox(ctx, app);
+    else this.drawAxes(ctx, app, lo, hi);
+
+    this.dataPoints = this.drawData(ctx, app);
+    this.ghostPoints = this.drawGhosts(ctx, app, weights, nodes);
+    this.drawTrace(ctx, app);
+    this.canvas.setAttribute('aria-label', `Input space: ${app.som.dataRows()} data rows and ${nodes} nodes drawn at their weights.`);
+    this.note.textContent = p.cube
+      ? 'Drag to turn the cube. Dots: data rows. Rings: nodes at their weights ("ghosts"), joined to their grid neighbours.'
+      : 'Dots: data rows. Rings: nodes at their weights ("ghosts"), joined to their grid neighbours.';
+    if (this.gliding) app.render();
+  }
+
+  /** In the update phase, ghosts glide from the trace's old weights to its new ones. */
+  glidingWeights(app) {
+    const trace = app.trace;
+    this.gliding = false;
+    if (!trace || app.phaseName !== 'update') {
+      this.glideStart = null;
+      return app.displayedWeights();
+    }
+    const now = performance.now();
+    if (this.glideTrace !== trace) {
+      this.glideTrace = trace;
+      this.glideStart = now;
+    }
+    const f = Math.min(1, (now - this.glideStart) / GLIDE_MS);
+    if (f >= 1) return trace.after;
+    this.gliding = true;
+    const before = trace.before, after = trace.after;
+    return before.map((b, i) => b + (after[i] - b) * f);
+  }
+
+  drawBox(ctx, app) {
+    const p = this.projection;
+    ctx.strokeStyle = '#bbb';
+    ctx.lineWidth = 1;
+    for (const [a, b] of p.boxEdges()) {
+      const [x1, y1] = p.projectUnit(a), [x2, y2] = p.projectUnit(b);
+      ctx.beginPath();
+      ctx.moveTo(x1, y1);
+      ctx.lineTo(x2, y2);
+      ctx.stroke();
+    }
+    ctx.fillStyle = '#444';
+    ctx.font = '12px system-ui, sans-serif';
+    const labels = [[1.08, 0, 0], [0, 1.08, 0], [0, 0, 1.08]];
+    labels.forEach((u, k) => {
+      const [x, y] = p.projectUnit(u);
+      ctx.fillText(app.columns[this.axes[k]], x, y);
+    });
+  }
+
+  drawAxes(ctx, app, lo, hi) {
+    const p = this.projection;
+    const [x0, y0] = p.projectUnit([0, 0]);
+    const [x1, y1] = p.projectUnit([1, 1]);
+    ctx.strokeStyle = '#bbb';
+    ctx.strokeRect(x0, y1, x1 - x0, y0 - y1);
+    ctx.fillStyle = '#444';
+    ctx.font = '12px system-ui, sans-serif';
+    ctx.fillText(`${app.columns[this.axes[0]]} →`, x1 - 60, y0 + 16);
+    if (this.axes.length > 1) ctx.fillText(`↑ ${app.columns[this.axes[1]]}`, x0 - 4, y1 - 6);
+    ctx.fillText(`(${lo[0].toFixed(1)}, ${(lo[1] ?? 0).toFixed(1)})`, x0 - 4, y0 + 16);
+  }
+
+  /** Data rows as dots: own colour for 3-column data, label colour when labelled. */
+  drawData(ctx, app) {
+    const { dim } = app.shape;
+    const data = app.data;
+    const rows = data.length / dim;
+    const points = [];
+    const r = rows > 2000 ? 1.2 : 2.5;
+    for (let i = 0; i < rows; i++) {
+      const [x, y] = this.projection.project(data, i * dim);
+      points.push([x, y, i]);
+      ctx.fillStyle = app.labels.length ? CATEGORICAL[(app.labels[i] + 2) % CATEGORICAL.length]
+        : dim === 3 ? rgb([channel(data[i * 3]), channel(data[i * 3 + 1]), channel(data[i * 3 + 2])]) : '#888';
+      ctx.beginPath();
+      ctx.arc(x, y, r, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+    return points;
+  }
+
+  /** Nodes as ghosts at their weights, with the elastic net between grid neighbours. */
+  drawGhosts(ctx, app, weights, nodes) {
+    const { dim } = app.shape;
+    const pts = [];
+    for (let i = 0; i < nodes; i++) pts.push([...this.projection.project(weights, i * dim).slice(0, 2), i]);
+    ctx.strokeStyle = 'rgba(40,40,40,0.55)';
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    const edges = app.edges;
+    for (let e = 0; e < edges.length; e += 2) {
+      const a = pts[edges[e]], b = pts[edges[e + 1]];
+      ctx.moveTo(a[0], a[1]);
+      ctx.lineTo(b[0], b[1]);
+    }
+    ctx.stroke();
+    const r = nodes > 400 ? 2 : 4;
+    ctx.fillStyle = 'rgba(255,255,255,0.85)';
+    ctx.strokeStyle = '#222';
+    for (const [x, y] of pts) {
+      ctx.beginPath();
+      ctx.arc(x, y, r, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+    }
+    ring(ctx, pts[app.selected], 8, '#d4a000', 3);
+    return pts;
+  }
+
+  /** The current row, the BMU and, from the neighbourhood phase on, the pull arrows. */
+  drawTrace(ctx, app) {
+    const trace = app.trace;
+    const phase = app.phaseName;
+    if (!trace || !phase) return;
+    const x = this.projection.projectUnit(this.axes.map((a, k) => (trace.x[a] - this.projection.lo[k]) / this.projection.span[k]));
+    ring(ctx, x, 9, '#d00', 3);
+    if (phase === 'row' || phase === 'distances') return;
+    const ghost = this.ghostPoints[trace.bmu];
+    ring(ctx, ghost, 7, '#000', 3);
+    if (phase === 'bmu') return;
+    // Each arrow runs from a node's weights before the step to its weights after it: its
+    // length is α·h·‖x − w‖, as the core computed the update.
+    const { dim, nodes } = app.shape;
+    ctx.strokeStyle = '#d00';
+    ctx.fillStyle = '#d00';
+    ctx.lineWidth = 1.5;
+    for (let i = 0; i < nodes; i++) {
+      const [x1, y1] = this.projection.project(trace.before, i * dim);
+      const [x2, y2] = this.projection.project(trace.after, i * dim);
+      if ((x2 - x1) ** 2 + (y2 - y1) ** 2 < 4) continue;
+      arrow(ctx, x1, y1, x2, y2);
+    }
+  }
+}
+
+function ring(ctx, point, r, colour, width) {
+  if (!point) return;
+  ctx.beginPath();
+  ctx.arc(point[0], point[1], r, 0, 2 * Math.PI);
+  ctx.lineWidth = width;
+  ctx.strokeStyle = colour;
+  ctx.stroke();
+}
+
+function arrow(ctx, x1, y1, x2, y2) {
+  const a = Math.atan2(y2 - y1, x2 - x1);
+  ctx.beginPath();
+  ctx.moveTo(x1, y1);
+  ctx.lineTo(x2, y2);
+  ctx.stroke();
+  ctx.beginPath();
+  ctx.moveTo(x2, y2);
+  ctx.lineTo(x2 - 7 * Math.cos(a - 0.4), y2 - 7 * Math.sin(a - 0.4));
+  ctx.lineTo(x2 - 7 * Math.cos(a + 0.4), y2 - 7 * Math.sin(a + 0.4));
+  ctx.closePath();
+  ctx.fill();
+}
+
+/** The item of `points` ([x, y, id]) nearest to the pointer, within `radius` px. */
+function nearest(points, e, canvas, radius) {
+  if (!points) return null;
+  const r = canvas.getBoundingClientRect();
+  const px = e.clientX - r.left, py = e.clientY - r.top;
+  let best = null, bestD = radius * radius;
+  for (const [x, y, id] of points) {
+    const d = (x - px) ** 2 + (y - py) ** 2;
+    if (d < bestD) { bestD = d; best = id; }
+  }
+  return best;
+}

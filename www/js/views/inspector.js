@@ -1,0 +1,53 @@
+// The inspector: everything the core knows about the selected node, with the formulas filled in
+// with the core's numbers: its weights, its distance to the current row, its h and its pull.
+import { fmt } from '../format.js';
+
+export class Inspector {
+  constructor(container) {
+    this.el = container;
+  }
+
+  render(app) {
+    const i = app.selected;
+    const { cols, dim } = app.shape;
+    const weights = app.displayedWeights();
+    const w = Array.from(weights.subarray ? weights.subarray(i * dim, (i + 1) * dim) : weights.slice(i * dim, (i + 1) * dim));
+    const trace = app.trace;
+    const phase = app.phaseName;
+    const parts = [];
+    const p = (text, testid, cls) => {
+      const el = document.createElement('p');
+      el.textContent = text;
+      if (testid) el.dataset.testid = testid;
+      if (cls) el.className = cls;
+      parts.push(el);
+      return el;
+    };
+    p(`Node ${i} (row ${Math.floor(i / cols)}, column ${i % cols})`, 'node-title').style.fontWeight = '600';
+    p('Weights (its coordinates in input space):');
+    const weightsEl = p(w.map((v, k) => `${app.columns[k]} = ${fmt(v, 4)}`).join(', '), 'node-weights', 'formula');
+    weightsEl.dataset.values = w.map((v) => fmt(v, 4)).join(',');
+    if (trace && phase && phase !== 'row') {
+      const x = trace.x;
+      const before = trace.before.slice(i * dim, (i + 1) * dim);
+      const d = trace.distances[i];
+      const terms = Array.from(x, (xv, k) => `(${fmt(xv, 2)} − ${fmt(before[k], 2)})²`);
+      p(`Distance to row ${trace.row}:`);
+      p(`√(${terms.join(' + ')}) = ${fmt(d, 4)}`, 'node-distance', 'formula').dataset.value = fmt(d, 4);
+      if (phase !== 'distances') {
+        p(i === trace.bmu ? 'This node is the best matching unit (BMU): the closest of all.' : `The BMU is node ${trace.bmu}.`, 'node-bmu').dataset.value = String(trace.bmu);
+      }
+      if (phase === 'neighborhood' || phase === 'update') {
+        const h = trace.h[i];
+        p(`h = ${fmt(h, 4)} (σ = ${fmt(trace.sigma, 3)}); pull α·h = ${fmt(trace.learningRate, 4)} × ${fmt(h, 4)} = ${fmt(trace.pulls[i], 4)}`, 'node-h', 'formula').dataset.value = fmt(h, 4);
+      }
+      if (phase === 'update') {
+        const after = trace.after.slice(i * dim, (i + 1) * dim);
+        p(`Update w += α·h·(x − w): ${Array.from(after, (v, k) => `${fmt(before[k], 3)} → ${fmt(v, 3)}`).join(', ')}`, 'node-update', 'formula');
+      }
+    } else {
+      p('Step through a row to see this node\'s distance, h and pull.');
+    }
+    this.el.replaceChildren(...parts);
+  }
+}

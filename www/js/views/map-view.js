@@ -1,0 +1,178 @@
+// The map: the 2-D grid of nodes, each cell coloured by the chosen mode, with the phase of the
+// step being shown drawn over it (distances, the BMU, the neighbourhood ring and h).
+import { GridGeometry, fitCanvas } from './grid-geometry.js';
+import { viridis, channel, rgb, extent } from '../colors.js';
+import { fmt } from '../format.js';
+
+const MODES = [
+  ['weights', 'Weights as colour'],
+  ['distance', 'Distance to the row'],
+  ['umatrix', 'U-matrix (distance to neighbours)'],
+  ['hits', 'Hits (rows won)'],
+];
+const NUMBERS_UP_TO = 100; // nodes: small maps get numbers written on their cells
+
+export class MapView {
+  constructor(container, app) {
+    this.mode = 'weights';
+    this.component = 0;
+    const bar = document.createElement('div');
+    bar.className = 'view-bar';
+    this.modeSelect = select('Colour', MODES, (v) => { this.mode = v; app.render(); });
+    this.componentSelect = select('Component', [], (v) => { this.component = Number(v); app.render(); });
+    bar.append(this.modeSelect.label, this.componentSelect.label);
+    this.canvas = document.createElement('canvas');
+    this.canvas.setAttribute('role', 'img');
+    this.canvas.dataset.testid = 'map-canvas';
+    this.legend = document.createElement('p');
+    this.legend.className = 'legend';
+    container.append(bar, this.canvas, this.legend);
+    const pick = (event) => {
+      const r = this.canvas.getBoundingClientRect();
+      const node = this.geometry?.nodeAt(event.clientX - r.left, event.clientY - r.top);
+      if (node != null) app.select(node);
+    };
+    this.canvas.addEventListener('pointermove', pick);
+    this.canvas.addEventListener('pointerdown', pick);
+  }
+
+  /** Per-node colours for the current mode, and a legend sentence. */
+  colours(app, phase) {
+    const { nodes, dim } = app.shape;
+    const weights = app.displayedWeights();
+    const trace = app.trace;
+    let mode = this.mode;
+    // Large maps cannot carry numbers, so the distance phase colours the cells instead.
+    if (trace && (phase === 'distances' || phase === 'bmu') && nodes > NUMBERS_UP_TO) mode = 'distance';
+    if (mode === 'distance' && trace) {
+      const d = trace.distances;
+      const [lo, hi] = extent(d);
+      return { colours: Array.from(d, (v) => rgb(viridis(1 - (v - lo) / (hi - lo || 1)))), legend: `Distance to row ${trace.row}: bright = close (${fmt(lo, 2)}) … dark = far (${fmt(hi, 2)}).` };
+    }
+    if (mode === 'umatrix' || mode === 'hits' || mode === 'distance') {
+      const values = mode === 'umatrix' ? app.som.uMatrix() : mode === 'hits' ? app.som.hits() : null;
+      if (values) {
+        const [lo, hi] = extent(values);
+        const legend = mode === 'umatrix'
+          ? `U-matrix: dark = close to its neighbours (${fmt(lo, 3)}), bright = a border between clusters (${fmt(hi, 3)}).`
+          : `Hits: how many of the ${app.som.dataRows()} rows each node wins, 0 (dark) to ${hi} (bright).`;
+        return { colours: Array.from(values, (v) => rgb(viridis((v - lo) / (hi - lo || 1)))), legend };
+      }
+      // distance mode before any traced step: fall through to weights
+    }
+    if (dim === 3) {
+      const colours = [];
+      for (let i = 0; i < nodes; i++) colours.push(rgb([channel(weights[3 * i]), channel(weights[3 * i + 1]), channel(weights[3 * i + 2])]));
+      return { colours, legend: 'Each node painted with its three weights as red, green and blue: the colour it has learned.' };
+    }
+    const k = Math.min(this.component, dim - 1);
+    const plane = Array.from({ length: nodes }, (_, i) => weights[i * dim + k]);
+    const [lo, hi] = extent(plane);
+    return {
+      colours: plane.map((v) => rgb(viridis((v - lo) / (hi - lo || 1)))),
+      legend: `Component plane of ${app.columns[k]}: dark = ${fmt(lo, 2)}, bright = ${fmt(hi, 2)}.`,
+    };
+  }
+
+  render(app) {
+    const { nodes, dim } = app.shape;
+    this.componentSelect.setOptions(app.columns.map((c, k) => [String(k), c]), String(this.component));
+    this.componentSelect.label.hidden = dim === 3 || this.mode !== 'weights';
+    const width = Math.min(this.canvas.parentElement.clientWidth || 400, 460);
+    const hexagonal = app.options.topology === 'hexagonal';
+    this.geometry = new GridGeometry(app.positions, hexagonal, width, width);
+    const g = this.geometry;
+    const ctx = fitCanvas(this.canvas, width, Math.ceil(g.height));
+    ctx.clearRect(0, 0, width, g.height);
+    const phase = app.phaseName;
+    const trace = app.trace;
+    const { colours, legend } = this.colours(app, phase);
+    const gap = nodes > 400 ? 0 : 1;
+    for (let i = 0; i < nodes; i++) {
+      g.cellPath(ctx, i, gap);
+      ctx.fillStyle = colours[i];
+      ctx.fill();
+    }
+    let text = legend;
+    if (trace && phase) {
+      const showH = phase === 'neighborhood' || phase === 'update';
+      if (showH) this.drawNeighbourhood(ctx, app, trace);
+      if (nodes <= NUMBERS_UP_TO && phase !== 'row') {
+        const values = showH ? trace.h : trace.distances;
+        this.drawNumbers(ctx, values, nodes);
+        text += showH ? ' Numbers: h, how hard each node is pulled (1 on the BMU).' : ' Numbers: each node\'s distance to the row.';
+      }
+      if (phase !== 'row' && phase !== 'distances') this.outline(ctx, trace.bmu, '#fff', 4, '#000');
+    }
+    this.outline(ctx, app.selected, '#ff0', 2, '#000');
+    this.legend.textContent = text;
+    this.canvas.dataset.bmu = trace && phase !== 'row' && phase !== 'distances' ? String(trace.bmu) : '';
+    this.canvas.dataset.selected = String(app.selected);
+    this.canvas.setAttribute('aria-label', `Map of ${app.shape.rows} by ${app.shape.cols} nodes. ${text}`);
+  }
+
+  /** Darkens each node by 1 − h and draws the ring of radius σ around the BMU. */
+  drawNeighbourhood(ctx, app, trace) {
+    const g = this.geometry;
+    const h = trace.h;
+    for (let i = 0; i < h.length; i++) {
+      g.cellPath(ctx, i, 0);
+      ctx.fillStyle = `rgba(0,0,0,${0.75 * (1 - Math.min(1, Math.max(0, h[i])))})`;
+      ctx.fill();
+    }
+    const [x, y] = g.centre(trace.bmu);
+    ctx.beginPath();
+    ctx.arc(x, y, trace.sigma * g.scale, 0, 2 * Math.PI);
+    ctx.lineWidth = 2;
+    ctx.setLineDash([6, 4]);
+    ctx.strokeStyle = '#fff';
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+
+  drawNumbers(ctx, values, nodes) {
+    const g = this.geometry;
+    ctx.font = `${Math.max(9, Math.min(14, g.scale / 4))}px system-ui, sans-serif`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    for (let i = 0; i < nodes; i++) {
+      const [x, y] = g.centre(i);
+      const s = fmt(values[i], 2);
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = 'rgba(0,0,0,0.8)';
+      ctx.strokeText(s, x, y);
+      ctx.fillStyle = '#fff';
+      ctx.fillText(s, x, y);
+    }
+  }
+
+  outline(ctx, node, colour, width, halo) {
+    this.geometry.cellPath(ctx, node, width / 2);
+    ctx.lineWidth = width + 2;
+    ctx.strokeStyle = halo;
+    ctx.stroke();
+    ctx.lineWidth = width;
+    ctx.strokeStyle = colour;
+    ctx.stroke();
+  }
+}
+
+/** A labelled <select>; setOptions replaces its options only when they change. */
+export function select(labelText, options, onChange) {
+  const label = document.createElement('label');
+  label.textContent = `${labelText} `;
+  const el = document.createElement('select');
+  label.append(el);
+  let key = '';
+  const setOptions = (opts, value) => {
+    const k = JSON.stringify(opts);
+    if (k !== key) {
+      key = k;
+      el.replaceChildren(...opts.map(([v, text]) => new Option(text, v)));
+    }
+    if (value != null) el.value = value;
+  };
+  setOptions(options);
+  el.addEventListener('change', () => onChange(el.value));
+  return { label, el, setOptions };
+}

@@ -1,0 +1,27 @@
+// The numbers in the header: t, the learning rate and radius at t, and the data's shape.
+import { fmt } from '../format.js';
+
+export class StatsView {
+  constructor() {
+    this.t = document.getElementById('stat-t');
+    this.lr = document.getElementById('stat-lr');
+    this.sigma = document.getElementById('stat-sigma');
+    this.shape = document.getElementById('stat-shape');
+    this.phases = [...document.querySelectorAll('.phases li')];
+  }
+
+  render(app) {
+    const som = app.som;
+    this.t.textContent = String(som.t());
+    this.lr.textContent = fmt(som.learningRate(), 4);
+    this.sigma.textContent = fmt(som.sigma(), 3);
+    const { rows, cols, nodes, dim } = app.shape;
+    this.shape.textContent = `${som.dataRows()} rows × ${dim} columns → ${rows}×${cols} map (${nodes} nodes)`;
+    for (const li of this.phases) {
+      const current = li.dataset.phase === app.phaseName;
+      li.classList.toggle('current', current);
+      if (current) li.setAttribute('aria-current', 'step');
+      else li.removeAttribute('aria-current');
+    }
+  }
+}
