@@ -5,7 +5,7 @@
 //! values, row indices) before they reach the core, so no call can panic.
 //!
 //! Bulk numbers cross as typed arrays (copies). For the per-frame weights there is also a
-//! zero-copy view: `new Float32Array(memory().buffer, som.weightsPtr(), som.nodes() * som.dim())`,
+//! zero-copy view: `new Float32Array(wasmMemory().buffer, som.weightsPtr(), som.nodes() * som.dim())`,
 //! rebuilt after every call, since any call that allocates may move wasm memory.
 
 mod options;
@@ -22,8 +22,8 @@ fn js_error(e: impl std::fmt::Display) -> JsError {
 }
 
 /// The wasm instance's memory, for zero-copy views such as the weights (see `weightsPtr`).
-#[wasm_bindgen]
-pub fn memory() -> JsValue {
+#[wasm_bindgen(js_name = wasmMemory)]
+pub fn wasm_memory() -> JsValue {
     wasm_bindgen::memory()
 }
 
@@ -227,7 +227,7 @@ impl Som {
         self.som.weights().to_vec()
     }
 
-    /// Where the weights live in `memory()`: a zero-copy view, valid until the next call.
+    /// Where the weights live in `wasmMemory()`: a zero-copy view, valid until the next call.
     #[wasm_bindgen(js_name = weightsPtr)]
     pub fn weights_ptr(&self) -> *const f32 {
         self.som.weights().as_ptr()

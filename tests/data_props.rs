@@ -2,7 +2,9 @@
 //! generators keep their promises for arbitrary input.
 
 use proptest::prelude::*;
-use som_playground::data::{builtin, inspect_csv, parse_csv, CsvOptions, Dataset, Scaling, BUILTIN_NAMES};
+use som_playground::data::{
+    builtin, inspect_csv, parse_csv, CsvOptions, Dataset, Scaling, BUILTIN_NAMES,
+};
 
 fn check_dataset(d: &Dataset) {
     assert!(d.dim() >= 1 && d.rows() >= 1);
@@ -54,7 +56,10 @@ fn finite_data() -> impl Strategy<Value = (Vec<f32>, usize)> {
         -1.0f32..1.0,
     ];
     (1usize..=4, 1usize..=30).prop_flat_map(move |(dim, rows)| {
-        (proptest::collection::vec(value.clone(), dim * rows), Just(dim))
+        (
+            proptest::collection::vec(value.clone(), dim * rows),
+            Just(dim),
+        )
     })
 }
 

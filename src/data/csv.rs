@@ -71,7 +71,9 @@ impl Table {
 
     /// The header name of column `k` for error messages (`None` without a header).
     fn error_name(&self, k: usize) -> Option<String> {
-        self.header.as_ref().map(|h| DataError::quote(h.get(k).unwrap_or("")))
+        self.header
+            .as_ref()
+            .map(|h| DataError::quote(h.get(k).unwrap_or("")))
     }
 }
 
@@ -110,7 +112,11 @@ pub fn parse_csv(text: &str, options: &CsvOptions) -> Result<Dataset, DataError>
         if index < width {
             Ok(index)
         } else {
-            Err(DataError::NoSuchColumn { what, index, count: width })
+            Err(DataError::NoSuchColumn {
+                what,
+                index,
+                count: width,
+            })
         }
     };
     let label = options.label.map(|l| check("label", l)).transpose()?;
@@ -131,7 +137,9 @@ pub fn parse_csv(text: &str, options: &CsvOptions) -> Result<Dataset, DataError>
             }
             cols.clone()
         }
-        None => (0..width).filter(|&k| table.numeric[k] && label != Some(k)).collect(),
+        None => (0..width)
+            .filter(|&k| table.numeric[k] && label != Some(k))
+            .collect(),
     };
     if features.is_empty() {
         return Err(DataError::NoNumericColumns);
@@ -142,15 +150,20 @@ pub fn parse_csv(text: &str, options: &CsvOptions) -> Result<Dataset, DataError>
     for (line, record) in &table.records {
         for &k in &features {
             let field = record.get(k).unwrap_or("");
-            values.push(parse_value(field, table.decimal_comma).map_err(|problem| {
-                problem.into_error(*line, k, table.error_name(k), field)
-            })?);
+            values.push(
+                parse_value(field, table.decimal_comma)
+                    .map_err(|problem| problem.into_error(*line, k, table.error_name(k), field))?,
+            );
         }
     }
     let names = features.iter().map(|&k| table.name(k)).collect();
     let mut data = Dataset::new(values, features.len())?.with_columns(names)?;
     if let Some(l) = label {
-        let labels = table.records.iter().map(|(_, r)| r.get(l).unwrap_or("").to_string()).collect();
+        let labels = table
+            .records
+            .iter()
+            .map(|(_, r)| r.get(l).unwrap_or("").to_string())
+            .collect();
         data = data.with_labels(labels)?;
     }
     Ok(data)
@@ -168,13 +181,19 @@ impl Problem {
     fn into_error(self, line: u64, column: usize, name: Option<String>, field: &str) -> DataError {
         match self {
             Problem::Blank => DataError::EmptyValue { line, column, name },
-            Problem::NotANumber => {
-                DataError::NotANumber { line, column, name, value: DataError::quote(field) }
-            }
+            Problem::NotANumber => DataError::NotANumber {
+                line,
+                column,
+                name,
+                value: DataError::quote(field),
+            },
             Problem::NonFinite => DataError::NonFiniteValue { line, column, name },
-            Problem::TooLarge => {
-                DataError::TooLarge { line, column, name, value: DataError::quote(field) }
-            }
+            Problem::TooLarge => DataError::TooLarge {
+                line,
+                column,
+                name,
+                value: DataError::quote(field),
+            },
         }
     }
 }
@@ -268,7 +287,11 @@ fn read_table(text: &str) -> Result<Table, DataError> {
         .trim(Trim::All)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut lines = LineCounter { text: text.as_bytes(), pos: 0, line: 1 };
+    let mut lines = LineCounter {
+        text: text.as_bytes(),
+        pos: 0,
+        line: 1,
+    };
     let mut records: Vec<(u64, StringRecord)> = Vec::new();
     let mut record = StringRecord::new();
     loop {
@@ -281,13 +304,20 @@ fn read_table(text: &str) -> Result<Table, DataError> {
                 let line = lines.line_at(record.position().map_or(0, |p| p.byte()));
                 let width = records.first().map_or(record.len(), |(_, r)| r.len());
                 if record.len() != width {
-                    return Err(DataError::ColumnCount { line, expected: width, found: record.len() });
+                    return Err(DataError::ColumnCount {
+                        line,
+                        expected: width,
+                        found: record.len(),
+                    });
                 }
                 records.push((line, record.clone()));
             }
             Err(e) => {
                 let line = lines.line_at(e.position().map_or(0, |p| p.byte()));
-                return Err(DataError::Malformed { line, message: e.to_string() });
+                return Err(DataError::Malformed {
+                    line,
+                    message: e.to_string(),
+                });
             }
         }
     }
@@ -308,7 +338,10 @@ fn read_table(text: &str) -> Result<Table, DataError> {
         }
     }
     let numeric_of = |counts: &[(usize, usize)]| -> Vec<bool> {
-        counts.iter().map(|&(num, filled)| num > 0 && 2 * num >= filled).collect()
+        counts
+            .iter()
+            .map(|&(num, filled)| num > 0 && 2 * num >= filled)
+            .collect()
     };
     let numeric = numeric_of(&counts);
     let has_header = if records.len() == 1 {
@@ -327,9 +360,19 @@ fn read_table(text: &str) -> Result<Table, DataError> {
         }
         numeric_of(&counts)
     };
-    let header = if has_header { Some(records.remove(0).1) } else { None };
+    let header = if has_header {
+        Some(records.remove(0).1)
+    } else {
+        None
+    };
     if records.is_empty() {
         return Err(DataError::NoDataRows);
     }
-    Ok(Table { decimal_comma, header, records, width, numeric })
+    Ok(Table {
+        decimal_comma,
+        header,
+        records,
+        width,
+        numeric,
+    })
 }

@@ -18,23 +18,49 @@ pub enum DataError {
     NoNumericColumns,
     /// A record has a different number of fields than the first one.
     /// "line 17: expected 3 columns, found 4"
-    ColumnCount { line: u64, expected: usize, found: usize },
+    ColumnCount {
+        line: u64,
+        expected: usize,
+        found: usize,
+    },
     /// A feature value does not parse as a number.
     /// "line 9, column 'petal': 'abc' is not a number"
-    NotANumber { line: u64, column: usize, name: Option<String>, value: String },
+    NotANumber {
+        line: u64,
+        column: usize,
+        name: Option<String>,
+        value: String,
+    },
     /// A feature value is blank. "line 5, column 'y': the value is empty; a number is required"
-    EmptyValue { line: u64, column: usize, name: Option<String> },
+    EmptyValue {
+        line: u64,
+        column: usize,
+        name: Option<String>,
+    },
     /// A feature value is NaN or infinite.
     /// "line 4, column 'x': NaN and infinities are not allowed"
-    NonFiniteValue { line: u64, column: usize, name: Option<String> },
+    NonFiniteValue {
+        line: u64,
+        column: usize,
+        name: Option<String>,
+    },
     /// A feature value is a number too large for `f32`.
     /// "line 4, column 'x': '1e39' is too large; numbers must lie within ±3.4e38"
-    TooLarge { line: u64, column: usize, name: Option<String>, value: String },
+    TooLarge {
+        line: u64,
+        column: usize,
+        name: Option<String>,
+        value: String,
+    },
     /// The CSV reader itself failed. "line 3: {message}"
     Malformed { line: u64, message: String },
     /// A column index in [`crate::data::CsvOptions`] is past the last column.
     /// "columns: there is no column index 7; the file has 5 columns (indices 0 to 4)"
-    NoSuchColumn { what: &'static str, index: usize, count: usize },
+    NoSuchColumn {
+        what: &'static str,
+        index: usize,
+        count: usize,
+    },
     /// A column index is listed twice in `CsvOptions::columns`.
     /// "columns: column index 2 is listed twice"
     DuplicateColumn { index: usize },
@@ -55,12 +81,20 @@ pub enum DataError {
     NoRows,
     /// `Dataset::new` got a length that is not a multiple of `dim`.
     /// "values: expected a multiple of 3 values, got 7"
-    NotMultiple { what: &'static str, dim: usize, actual: usize },
+    NotMultiple {
+        what: &'static str,
+        dim: usize,
+        actual: usize,
+    },
     /// `Dataset::new` got NaN or an infinity.
     /// "values: value 3 is not a finite number (NaN and infinities are not allowed)"
     NonFinite { what: &'static str, index: usize },
     /// Labels or column names of the wrong count. "labels: expected 150 values, got 3"
-    WrongLength { what: &'static str, expected: usize, actual: usize },
+    WrongLength {
+        what: &'static str,
+        expected: usize,
+        actual: usize,
+    },
 }
 
 impl DataError {

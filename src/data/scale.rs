@@ -57,7 +57,9 @@ impl FromStr for Scaling {
             "none" => Ok(Scaling::None),
             "minMax" => Ok(Scaling::MinMax),
             "zScore" => Ok(Scaling::ZScore),
-            _ => Err(DataError::UnknownScaling { got: DataError::quote(s) }),
+            _ => Err(DataError::UnknownScaling {
+                got: DataError::quote(s),
+            }),
         }
     }
 }
@@ -76,7 +78,9 @@ pub(crate) fn scale_values(values: &[f32], dim: usize, scaling: Scaling) -> Vec<
         Scaling::MinMax => {
             for k in 0..dim {
                 let (min, max) = column(k)
-                    .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+                    .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+                        (lo.min(v), hi.max(v))
+                    });
                 let range = max - min;
                 for v in out.iter_mut().skip(k).step_by(dim) {
                     *v = if range > 0.0 {
@@ -92,7 +96,7 @@ pub(crate) fn scale_values(values: &[f32], dim: usize, scaling: Scaling) -> Vec<
                 let mean = column(k).sum::<f64>() / n;
                 let var = column(k).map(|v| (v - mean) * (v - mean)).sum::<f64>() / n;
                 let sd = var.sqrt();
-                let first = values[k] as f64;
+                let first = column(k).next().unwrap_or(0.0);
                 let constant = column(k).all(|v| v == first);
                 for v in out.iter_mut().skip(k).step_by(dim) {
                     *v = if constant || sd <= 0.0 || !sd.is_finite() {

@@ -108,7 +108,7 @@ impl SomConfig {
         if self.steps < 1 {
             return Err(invalid("steps", "an integer of at least 1", self.steps));
         }
-        if self.topology == Topology::Hexagonal && self.toroidal && self.rows % 2 != 0 {
+        if self.topology == Topology::Hexagonal && self.toroidal && !self.rows.is_multiple_of(2) {
             return Err(invalid(
                 "rows",
                 "an even number on a hexagonal toroidal grid (the row offsets must line up where the edges meet)",

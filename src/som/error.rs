@@ -100,8 +100,8 @@ pub(crate) fn check_finite(what: &'static str, values: &[f32]) -> Result<(), Som
 
 /// Checks that `data` is a whole number of rows of `dim` values, all finite; returns the row count.
 pub(crate) fn check_data(data: &[f32], dim: usize) -> Result<usize, SomError> {
-    if dim == 0 || data.len() % dim != 0 {
-        let below = if dim == 0 { 0 } else { data.len() / dim * dim };
+    if dim == 0 || !data.len().is_multiple_of(dim) {
+        let below = data.len().checked_div(dim).unwrap_or(0) * dim;
         return Err(SomError::WrongLength {
             what: "data",
             expected: if below == 0 { dim } else { below },

@@ -12,6 +12,8 @@
 //! * Gaussian update: per grid row `r`, the row factor `a = ry[r]` is constant and the column
 //!   factors are expanded to one per weight, so `w[j] += lr·(a·cx[j])·(x[j] − w[j])` runs over
 //!   a contiguous `cols·dim` slice and vectorises. Rows with `a = 0` (far beyond σ) are skipped.
+//! * A node whose `lr·h` is exactly 1 is set to `x` exactly (`w + 1·(x − w)` can be an ulp
+//!   off in floating point), so `lr = 1` puts the BMU on the row.
 //!
 //! The reference implementation in `tests/som_reference.rs` checks all of this against
 //! straightforward loops.
@@ -30,41 +32,80 @@ pub(crate) fn d2(w: &[f32], x: &[f32]) -> f32 {
     s
 }
 
+/// Nodes per block of the BMU search: squared distances of a block go to a stack buffer (an
+/// independent, vectorisable loop), then an 8-lane running minimum scans the buffer.
+const BLOCK: usize = 64;
+const LANES: usize = 8;
+
+/// Lane-wise argmin over `d` (node indices start at `base`); strict `<` keeps the first index.
+#[inline(always)]
+fn scan(d: &[f32], base: usize, m: &mut [f32; LANES], idx: &mut [usize; LANES]) {
+    let (chunks, rest) = d.as_chunks::<LANES>();
+    for (b, ch) in chunks.iter().enumerate() {
+        for l in 0..LANES {
+            if ch[l] < m[l] {
+                m[l] = ch[l];
+                idx[l] = base + b * LANES + l;
+            }
+        }
+    }
+    let off = base + chunks.len() * LANES;
+    for (l, &v) in rest.iter().enumerate() {
+        if v < m[l] {
+            m[l] = v;
+            idx[l] = off + l;
+        }
+    }
+}
+
+/// The lanes' minimum, lowest node index on a tie; node 0 when nothing was below infinity.
+fn reduce(m: &[f32; LANES], idx: &[usize; LANES]) -> usize {
+    let (mut best, mut bd) = (usize::MAX, f32::INFINITY);
+    for l in 0..LANES {
+        if m[l] < bd || (m[l] == bd && idx[l] < best) {
+            bd = m[l];
+            best = idx[l];
+        }
+    }
+    if best == usize::MAX {
+        0
+    } else {
+        best
+    }
+}
+
 fn bmu_fixed<const D: usize>(weights: &[f32], x: &[f32]) -> usize {
     let Some(x) = x.get(..D).and_then(|x| <&[f32; D]>::try_from(x).ok()) else { return 0 };
     let (nodes, _) = weights.as_chunks::<D>();
-    let dist = |w: &[f32; D]| {
-        let mut s = -0.0f32;
-        for k in 0..D {
-            let d = x[k] - w[k];
-            s += d * d;
+    let mut m = [f32::INFINITY; LANES];
+    let mut idx = [usize::MAX; LANES];
+    let mut buf = [0.0f32; BLOCK];
+    for (b, block) in nodes.chunks(BLOCK).enumerate() {
+        for (o, w) in buf.iter_mut().zip(block) {
+            let mut s = -0.0f32;
+            for k in 0..D {
+                let d = x[k] - w[k];
+                s += d * d;
+            }
+            *o = s;
         }
-        s
-    };
-    let Some(first) = nodes.first() else { return 0 };
-    let (mut best, mut bd) = (0, dist(first));
-    for (i, w) in nodes.iter().enumerate().skip(1) {
-        let s = dist(w);
-        if s < bd {
-            bd = s;
-            best = i;
-        }
+        scan(&buf[..block.len()], b * BLOCK, &mut m, &mut idx);
     }
-    best
+    reduce(&m, &idx)
 }
 
 fn bmu_generic(weights: &[f32], x: &[f32], dim: usize) -> usize {
-    let mut nodes = weights.chunks_exact(dim.max(1));
-    let Some(first) = nodes.next() else { return 0 };
-    let (mut best, mut bd) = (0, d2(first, x));
-    for (i, w) in nodes.enumerate() {
-        let s = d2(w, x);
-        if s < bd {
-            bd = s;
-            best = i + 1;
+    let mut m = [f32::INFINITY; LANES];
+    let mut idx = [usize::MAX; LANES];
+    let mut buf = [0.0f32; BLOCK];
+    for (b, block) in weights.chunks(BLOCK * dim.max(1)).enumerate() {
+        let n = block.len() / dim.max(1);
+        for (o, w) in buf.iter_mut().zip(block.chunks_exact(dim.max(1))) {
+            *o = d2(w, x);
         }
+        scan(&buf[..n], b * BLOCK, &mut m, &mut idx);
     }
-    best
+    reduce(&m, &idx)
 }
 
 /// Index of the node nearest to `x` (lowest index on a tie; node 0 if `x` is shorter than `dim`).
@@ -237,14 +278,17 @@ pub(crate) fn update(
             }
             let ce = &s.cxe[t.parity(r)];
             for ((w, &c), &xv) in wrow.iter_mut().zip(ce).zip(&s.xt) {
-                *w += lr * (a * c) * (xv - *w);
+                let coef = lr * (a * c);
+                *w = if coef == 1.0 { xv } else { *w + coef * (xv - *w) };
             }
         }
     } else {
         for (r, wrow) in weights.chunks_exact_mut(rl).enumerate() {
             for (c, w) in wrow.chunks_exact_mut(dim).enumerate() {
                 let coef = lr * t.h(kernel, sigma, r, c);
-                if coef != 0.0 {
+                if coef == 1.0 {
+                    w.copy_from_slice(x);
+                } else if coef != 0.0 {
                     for (w, &xv) in w.iter_mut().zip(x) {
                         *w += coef * (xv - *w);
                     }

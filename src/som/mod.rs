@@ -280,6 +280,8 @@ impl Som {
 
     /// The update rule, exactly `w_i ← w_i + learning_rate · h(d(bmu, i); sigma) · (x − w_i)`
     /// for every node `i` (`h` as in [`Som::neighborhood`]); `t` is unchanged. Never allocates.
+    /// A node with `learning_rate · h = 1` lands exactly on `x` (no rounding error), so
+    /// `learning_rate = 1` puts the BMU on the row.
     /// Preconditions: `x.len() == dim` and finite, `bmu < len()`, `sigma > 0`.
     pub fn update(&mut self, x: &[f32], bmu: usize, learning_rate: f32, sigma: f32) {
         fast::update(&mut self.scratch, &self.grid, self.config.neighborhood, &mut self.weights, x, bmu, learning_rate, sigma);

@@ -64,7 +64,7 @@ impl Options {
             topology: get.name::<Topology>("topology")?.unwrap_or(defaults.topology),
             toroidal: get.bool("toroidal")?.unwrap_or(false),
             neighborhood: get.name::<Kernel>("neighborhood")?.unwrap_or(defaults.neighborhood),
-            steps: get.int("steps", 1, 1e12)?.unwrap_or(defaults.steps as f64) as u64,
+            steps: get.int("steps", 1, 1_000_000_000_000)?.unwrap_or(defaults.steps),
             init: get.name::<Init>("init")?.unwrap_or(defaults.init),
             order: get.name::<Order>("order")?.unwrap_or(defaults.order),
             ..defaults
@@ -105,7 +105,7 @@ impl Options {
             steps: config.steps,
             init: config.init.name(),
             order: config.order.name(),
-            seed: get.int("seed", 0, u32::MAX as f64)?.unwrap_or(1.0) as u32,
+            seed: get.int("seed", 0, u32::MAX as u64)?.unwrap_or(1) as u32,
             data,
             data_rows: get.int("dataRows", 1, 100_000)?.unwrap_or(500) as usize,
             scaling: scaling.name(),
@@ -154,11 +154,11 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn int(&self, field: &str, min: f64, max: f64) -> Result<Option<f64>, JsError> {
+    fn int(&self, field: &str, min: u64, max: u64) -> Result<Option<u64>, JsError> {
         let Some(v) = self.raw(field) else { return Ok(None) };
         let shown = v.as_f64().map(|x| x.to_string()).or_else(|| v.as_string().map(|s| format!("'{s}'")));
         match v.as_f64() {
-            Some(x) if x.fract() == 0.0 && (min..=max).contains(&x) => Ok(Some(x)),
+            Some(x) if x.fract() == 0.0 && (min as f64..=max as f64).contains(&x) => Ok(Some(x as u64)),
             _ => Err(JsError::new(&format!(
                 "{field} must be an integer from {min} to {max}, got {}",
                 shown.unwrap_or_else(|| "a non-number".into())

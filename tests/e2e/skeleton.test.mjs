@@ -45,10 +45,12 @@ test('the weights shown for a node are the core\'s, replayed by a second Som', a
     }
     const shown = page.locator('[data-testid="node-weights"]').first();
     await shown.waitFor({ state: 'attached', timeout: 5000 });
-    // Only numbers with a decimal point: the weights, not a node index in the same text.
-    const text = (await shown.textContent()) || '';
-    const values = (text.match(/-?\d+\.\d+/g) || []).map(Number);
-    const node = Number((await shown.getAttribute('data-node')) ?? 0);
+    // The node the inspector shows: app.selected, else "Node i" in its title, else node 0.
+    const title = await testid(page, 'node-title').catch(() => '');
+    const node = await page.evaluate(
+      (fromTitle) => (Number.isInteger(window.app.selected) ? window.app.selected : fromTitle),
+      Number(/Node (\d+)/.exec(title)?.[1] ?? 0),
+    );
     const replay = await page.evaluate((i) => {
       const live = window.app.som;
       const som = new window.wasmBindings.Som(live.options());
@@ -65,12 +67,22 @@ test('the weights shown for a node are the core\'s, replayed by a second Som', a
       return result;
     }, node);
     assert.equal(replay.t, t0 + 3);
-    assert.deepEqual(replay.replayed, replay.live, 'same options and steps give the same weights');
-    assert.equal(values.length, replay.dim, `node-weights "${text}" shows ${replay.dim} weights`);
-    values.forEach((v, k) => {
-      assert.ok(Math.abs(v - replay.replayed[k]) <= 0.5e-4 + 1e-7,
-        `weight ${k} of node ${node}: page shows ${v}, core has ${replay.replayed[k]}`);
-    });
+    assert.deepEqual(replay.replayed, replay.live, 'same options and the same steps give the same weights');
+    // The shown weights: data-values="0.1234,0.5678,..." if present, else the numbers with a
+    // decimal point in the text (column names such as x1 have none). Poll briefly: an animation
+    // may still be drawing the step's last phase.
+    const close = (values) => values.length === replay.dim
+      && values.every((v, k) => Math.abs(v - replay.replayed[k]) <= 0.5e-4 + 1e-7);
+    let values = [];
+    let text = '';
+    for (const deadline = Date.now() + 5000; Date.now() < deadline; await page.waitForTimeout(100)) {
+      const attr = await shown.getAttribute('data-values');
+      text = (await shown.textContent()) || '';
+      values = ((attr ?? text).match(/-?\d+\.\d+/g) || []).map(Number);
+      if (close(values)) break;
+    }
+    assert.ok(close(values),
+      `node ${node}: the page shows "${text}" (${values.join(', ')}), the core has ${replay.replayed.map((v) => v.toFixed(4)).join(', ')}`);
     app.assertNoErrors();
   } finally {
     await app.close();

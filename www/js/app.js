@@ -68,7 +68,7 @@ export class App {
   /** The core's weights through a zero-copy view, rebuilt on every call (memory may move). */
   weights() {
     const { nodes, dim } = this.shape;
-    return new Float32Array(this.wasm.memory().buffer, this.som.weightsPtr(), nodes * dim);
+    return new Float32Array(this.wasm.wasmMemory().buffer, this.som.weightsPtr(), nodes * dim);
   }
 
   /** Shows the next phase; after the last one, the next call takes a new traced step. */

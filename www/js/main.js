@@ -7,6 +7,10 @@ import { InputView } from './views/input-view.js';
 import { StatsView } from './views/stats-view.js';
 import { Inspector } from './views/inspector.js';
 import { Tour } from './tour.js';
+import { NetworkView } from './views/network-view.js';
+import { Charts } from './views/charts.js';
+import { DataPanel } from './views/data-panel.js';
+import { Params } from './views/params.js';
 
 function start(wasm) {
   const app = new App(wasm, { rows: 10, cols: 10, data: 'rgb', seed: 1 });
@@ -15,6 +19,10 @@ function start(wasm) {
   app.addView(new MapView(document.getElementById('map-view'), app));
   app.addView(new InputView(document.getElementById('input-view'), app));
   app.addView(new Inspector(document.getElementById('inspector')));
+  app.addView(new NetworkView(document.getElementById('network-view'), app));
+  app.addView(new Charts(document.getElementById('charts'), app));
+  app.addView(new DataPanel(document.getElementById('data-view'), app));
+  app.addView(new Params(document.getElementById('params'), app));
   app.tour = new Tour(document.getElementById('tour'), app);
   mountControls(app);
   document.body.dataset.ready = 'true';

@@ -1,0 +1,138 @@
+//! Native benchmark: online steps/s and BMU searches/s of the core next to MiniSom's
+//! `train_random` steps/s and `winner()`/s, measured in the same run.
+//!
+//! Run with `cargo bench --bench native`. Settings as in `bench/peers/minisom_bench.py`: 1,000
+//! random rows in [0, 1)^dim, sigma = half the larger side, learning rate 0.5, gaussian,
+//! rectangular, asymptotic decay over the run (MiniSom's default). Each timing runs ~0.7 s.
+//! If python3 or MiniSom is missing, the peer columns show "n/a".
+
+use rand_core::{RngCore, SeedableRng};
+use som_playground::som::{Decay, Init, Order, Schedule, Som, SomConfig};
+use std::hint::black_box;
+use std::process::Command;
+use std::time::Instant;
+
+const TARGET_S: f64 = 0.7;
+const ROWS: usize = 1000;
+
+fn data(dim: usize) -> Vec<f32> {
+    let mut rng = rand_pcg::Pcg32::seed_from_u64(7);
+    (0..ROWS * dim).map(|_| (rng.next_u32() >> 8) as f32 / 16_777_216.0).collect()
+}
+
+fn make(side: usize, dim: usize, steps: u64, data: &[f32]) -> Som {
+    let sigma = side as f32 / 2.0;
+    let c = SomConfig {
+        rows: side,
+        cols: side,
+        dim,
+        learning_rate: Schedule::new(0.5, 0.5, Decay::Asymptotic),
+        sigma: Schedule::new(sigma, sigma, Decay::Asymptotic),
+        steps,
+        order: Order::Random,
+        ..SomConfig::default()
+    };
+    let mut som = Som::new(&c, 7).unwrap();
+    som.initialize(Init::Samples, data).unwrap();
+    som
+}
+
+/// Online steps per second: calibrate, then one timed run of ~TARGET_S.
+fn steps_per_s(side: usize, dim: usize, data: &[f32]) -> f64 {
+    let probe_steps = 2_000;
+    let mut som = make(side, dim, probe_steps, data);
+    let t0 = Instant::now();
+    som.train(data, probe_steps);
+    let rate = probe_steps as f64 / t0.elapsed().as_secs_f64();
+    let steps = ((rate * TARGET_S) as u64).max(1_000);
+    let mut som = make(side, dim, steps, data);
+    let t0 = Instant::now();
+    som.train(black_box(data), steps);
+    let dt = t0.elapsed().as_secs_f64();
+    black_box(som.weights());
+    steps as f64 / dt
+}
+
+/// BMU searches per second over the rows, ~TARGET_S.
+fn bmus_per_s(side: usize, dim: usize, data: &[f32]) -> f64 {
+    let som = make(side, dim, 1, data);
+    let (mut n, mut acc) = (0u64, 0usize);
+    let t0 = Instant::now();
+    while t0.elapsed().as_secs_f64() < TARGET_S {
+        for x in data.chunks_exact(dim) {
+            acc = acc.wrapping_add(som.bmu(black_box(x)));
+        }
+        n += ROWS as u64;
+    }
+    black_box(acc);
+    n as f64 / t0.elapsed().as_secs_f64()
+}
+
+/// MiniSom's (steps/s, winner/s), or None when python3/minisom is unavailable.
+fn minisom(side: usize, dim: usize) -> Option<(f64, f64)> {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/bench/peers/minisom_bench.py");
+    let out = Command::new("python3")
+        .args([script, &side.to_string(), &side.to_string(), "0", &ROWS.to_string(), &dim.to_string()])
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        eprintln!("minisom_bench.py failed: {}", String::from_utf8_lossy(&out.stderr));
+        return None;
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    let get = |key: &str| -> Option<f64> {
+        let rest = &text[text.find(key)? + key.len()..];
+        rest.split_whitespace().next()?.parse().ok()
+    };
+    Some((get("steps_per_s=")?, get("bmu_per_s=")?))
+}
+
+fn fmt(v: f64) -> String {
+    let s = format!("{:.0}", v);
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; ignore all arguments. For profiling,
+    // SOM_BENCH_PROFILE=SIDE,DIM only trains that map for a few seconds.
+    if let Ok(spec) = std::env::var("SOM_BENCH_PROFILE") {
+        let v: Vec<usize> = spec.split(',').filter_map(|s| s.trim().parse().ok()).collect();
+        let (side, dim) = (v.first().copied().unwrap_or(64), v.get(1).copied().unwrap_or(3));
+        let d = data(dim);
+        let mut som = make(side, dim, 200_000, &d);
+        let t0 = Instant::now();
+        som.train(&d, 200_000);
+        println!("{side}×{side}, dim {dim}: {} steps/s", fmt(200_000.0 / t0.elapsed().as_secs_f64()));
+        return;
+    }
+    println!("| map | dim | core steps/s | MiniSom train_random steps/s | ratio | core BMU/s | MiniSom winner()/s | ratio |");
+    println!("|---|---|---:|---:|---:|---:|---:|---:|");
+    for side in [10, 32, 64] {
+        for dim in [3, 16] {
+            let d = data(dim);
+            let s = steps_per_s(side, dim, &d);
+            let b = bmus_per_s(side, dim, &d);
+            let (ms, mb) = match minisom(side, dim) {
+                Some((ms, mb)) => (fmt(ms), fmt(mb)),
+                None => ("n/a".into(), "n/a".into()),
+            };
+            let ratio = |ours: f64, theirs: &str| {
+                theirs.replace(',', "").parse::<f64>().map(|t| format!("{:.0}×", ours / t)).unwrap_or_else(|_| "n/a".into())
+            };
+            println!(
+                "| {side}×{side} | {dim} | {} | {ms} | {} | {} | {mb} | {} |",
+                fmt(s),
+                ratio(s, &ms),
+                fmt(b),
+                ratio(b, &mb)
+            );
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! How good is the map? Quantization error, topographic error, U-matrix, hits.
+//!
+//! * **Quantization error** `QE = (1/n) Σ_j ‖x_j − w_{c_j}‖`: the mean distance from each row
+//!   to its BMU. How well the nodes cover the data (lower is better; 0 only when every row sits
+//!   on a node).
+//! * **Topographic error** `TE = (1/n) Σ_j [c_j and c'_j are not grid neighbours]`, with `c'_j`
+//!   the second-best node: the share of rows whose two nearest nodes are not adjacent on the grid
+//!   (rectangular: 4-neighbourhood; hexagonal: 6; wrapped when toroidal). How well the map keeps
+//!   neighbourhoods (0 is perfect; 0 for a 1-node map).
+//! * **U-matrix** `U_i = mean over grid neighbours j of ‖w_i − w_j‖`: high values mark borders
+//!   between clusters (0 for a node without neighbours).
+//! * **Hits**: how many rows each node wins.
+//!
+//! All take `data` row-major with `dim` columns; an empty `data` gives 0 errors, all-zero hits.
+//! Sums are accumulated in `f64`.
+
+use super::{fast, Som};
+
+impl Som {
+    /// Mean distance `‖x_j − w_{c_j}‖` of each row to its BMU; 0 for no rows.
+    pub fn quantization_error(&self, data: &[f32]) -> f32 {
+        let dim = self.config.dim;
+        let n = data.len() / dim;
+        if n == 0 {
+            return 0.0;
+        }
+        let total: f64 = data
+            .chunks_exact(dim)
+            .map(|x| {
+                let c = fast::bmu(&self.weights, x, dim);
+                libm::sqrtf(fast::d2(self.node_weights(c), x)) as f64
+            })
+            .sum();
+        (total / n as f64) as f32
+    }
+
+    /// Share of rows whose first and second BMU are not grid neighbours; 0 for no rows or a
+    /// 1-node map.
+    pub fn topographic_error(&self, data: &[f32]) -> f32 {
+        let dim = self.config.dim;
+        let n = data.len() / dim;
+        if n == 0 || self.len() < 2 {
+            return 0.0;
+        }
+        let bad = data
+            .chunks_exact(dim)
+            .filter(|x| {
+                let (a, b) = self.bmu_and_second(x);
+                !self.grid.are_neighbors(a, b)
+            })
+            .count();
+        (bad as f64 / n as f64) as f32
+    }
+
+    /// Per node, the mean weight-space distance to its grid neighbours (hexagonal aware,
+    /// wrapped when toroidal); 0 for a node without neighbours.
+    pub fn u_matrix(&self) -> Vec<f32> {
+        (0..self.len())
+            .map(|i| {
+                let (nb, k) = self.grid.neighbor_array(i);
+                if k == 0 {
+                    return 0.0;
+                }
+                let w = self.node_weights(i);
+                let sum: f64 = nb[..k].iter().map(|&j| libm::sqrtf(fast::d2(self.node_weights(j), w)) as f64).sum();
+                (sum / k as f64) as f32
+            })
+            .collect()
+    }
+
+    /// The BMU of every row.
+    pub fn bmus(&self, data: &[f32]) -> Vec<u32> {
+        let dim = self.config.dim;
+        data.chunks_exact(dim).map(|x| fast::bmu(&self.weights, x, dim) as u32).collect()
+    }
+
+    /// How many rows each node wins (length `len()`, summing to the number of rows).
+    pub fn hits(&self, data: &[f32]) -> Vec<u32> {
+        let mut hits = vec![0u32; self.len()];
+        for b in self.bmus(data) {
+            hits[b as usize] += 1;
+        }
+        hits
+    }
+}

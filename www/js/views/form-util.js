@@ -1,0 +1,77 @@
+// Small helpers shared by the data and parameter panels: the page's error line, and labelled
+// form fields built from DOM nodes (all text goes in as textContent).
+
+/** Shows the core's error message in #error (as text). */
+export function showError(error) {
+  const el = document.getElementById('error');
+  if (!el) return;
+  el.textContent = error && error.message ? error.message : String(error);
+  el.hidden = false;
+}
+
+export function clearError() {
+  const el = document.getElementById('error');
+  if (el) {
+    el.hidden = true;
+    el.textContent = '';
+  }
+}
+
+/**
+ * Runs `action` (calls into the core); on a throw, shows the error and returns false, so the
+ * caller changes nothing else.
+ */
+export function attempt(action) {
+  try {
+    action();
+  } catch (error) {
+    showError(error);
+    return false;
+  }
+  clearError();
+  return true;
+}
+
+/** A <label> holding `text` and a control; optional hint shown under it (aria-describedby). */
+export function labelled(text, control, hint) {
+  const label = document.createElement('label');
+  label.className = 'field';
+  const span = document.createElement('span');
+  span.textContent = text;
+  label.append(span, control);
+  if (hint) {
+    const small = document.createElement('small');
+    small.id = `${control.id || control.name}-hint`;
+    small.textContent = hint;
+    control.setAttribute('aria-describedby', small.id);
+    label.append(small);
+  }
+  return label;
+}
+
+/** A <select> with [value, text] options. */
+export function selectEl(name, options) {
+  const el = document.createElement('select');
+  el.name = name;
+  el.id = `f-${name}`;
+  el.append(...options.map(([v, t]) => new Option(t, v)));
+  return el;
+}
+
+/** An <input type="number">. */
+export function numberEl(name, { min, max, step = 'any' } = {}) {
+  const el = document.createElement('input');
+  el.type = 'number';
+  el.name = name;
+  el.id = `f-${name}`;
+  if (min != null) el.min = String(min);
+  if (max != null) el.max = String(max);
+  el.step = String(step);
+  el.inputMode = step === 1 ? 'numeric' : 'decimal';
+  return el;
+}
+
+/** The number in a number input, or NaN when it is blank (the core then names the field). */
+export function numberOf(el) {
+  return el.value.trim() === '' ? NaN : Number(el.value);
+}

@@ -1,0 +1,299 @@
+// The same network, turned around: the classic layer diagram. Input nodes x1..xN on the left,
+// the map's nodes on the right, joined by synapses W_ij labelled with their weights (node i's
+// coordinate along input j, from the core). Small maps show every node and synapse; larger ones
+// show the map as a compact grid and only the selected node's synapses.
+import { GridGeometry, fitCanvas } from './grid-geometry.js';
+import { fmt } from '../format.js';
+
+const FULL_UP_TO = 25;       // nodes: drawn as a full layer, every synapse drawn
+const LABEL_ALL_UP_TO = 12;  // synapses (nodes × inputs): every one labelled
+const MAX_WIDTH = 640;
+const DIGITS = '₀₁₂₃₄₅₆₇₈₉';
+const sub = (n) => String(n).replace(/\d/g, (d) => DIGITS[d]);
+const INK = '#1d1d1f';
+const MUTED = '#4a4a55';
+const ACCENT = '#0a5bb5';
+const SELECTED = '#ffd60a';
+
+export class NetworkView {
+  constructor(container, app) {
+    const bar = document.createElement('div');
+    bar.className = 'view-bar';
+    const label = document.createElement('label');
+    label.textContent = 'Selected node ';
+    this.nodeInput = document.createElement('input');
+    this.nodeInput.type = 'number';
+    this.nodeInput.min = '0';
+    this.nodeInput.step = '1';
+    this.nodeInput.className = 'node-number';
+    this.nodeInput.addEventListener('change', () => {
+      const v = Number(this.nodeInput.value);
+      if (Number.isInteger(v)) app.select(Math.max(0, Math.min(app.shape.nodes - 1, v)));
+    });
+    label.append(this.nodeInput);
+    bar.append(label);
+    this.canvas = document.createElement('canvas');
+    this.canvas.setAttribute('role', 'img');
+    this.canvas.tabIndex = 0;
+    this.canvas.dataset.testid = 'network-canvas';
+    this.canvas.setAttribute('aria-keyshortcuts', 'ArrowLeft ArrowRight ArrowUp ArrowDown Home End');
+    this.legend = document.createElement('p');
+    this.legend.className = 'legend';
+    const sentence = document.createElement('p');
+    sentence.className = 'network-note';
+    sentence.textContent = 'Weights are not multipliers: W_ij is node i\'s coordinate along input j.';
+    container.append(bar, this.canvas, this.legend, sentence);
+    this.canvas.addEventListener('pointerdown', (event) => {
+      const r = this.canvas.getBoundingClientRect();
+      const node = this.nodeAt(event.clientX - r.left, event.clientY - r.top);
+      if (node != null) app.select(node);
+    });
+    this.canvas.addEventListener('keydown', (event) => this.onKey(event, app));
+  }
+
+  /** Arrow keys walk the selection through the nodes (up/down by a grid row on large maps). */
+  onKey(event, app) {
+    const { nodes, cols } = app.shape;
+    const row = nodes > FULL_UP_TO ? cols : 1;
+    const moves = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: row, ArrowUp: -row };
+    let next = null;
+    if (event.key in moves) next = app.selected + moves[event.key];
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = nodes - 1;
+    if (next == null) return;
+    event.preventDefault();
+    app.select(Math.max(0, Math.min(nodes - 1, next)));
+  }
+
+  nodeAt(x, y) {
+    if (this.grid) {
+      const { geometry, x: gx, y: gy } = this.grid;
+      return geometry.nodeAt(x - gx, y - gy);
+    }
+    let best = null;
+    let bestD = Infinity;
+    for (const [i, cx, cy, r] of this.hits || []) {
+      const d = (cx - x) ** 2 + (cy - y) ** 2;
+      if (d <= (r + 6) ** 2 && d < bestD) {
+        bestD = d;
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  render(app) {
+    const { nodes, dim } = app.shape;
+    const width = Math.min(this.canvas.parentElement.clientWidth || 400, MAX_WIDTH);
+    const key = [app.som.t(), app.phase, app.selected, width, nodes, dim, app.options.topology].join('|');
+    if (key === this.key && this.som === app.som && this.columns === app.columns && this.traceObj === app.trace) return;
+    this.key = key;
+    this.som = app.som;
+    this.columns = app.columns;
+    this.traceObj = app.trace;
+    this.nodeInput.max = String(nodes - 1);
+    if (document.activeElement !== this.nodeInput) this.nodeInput.value = String(app.selected);
+    this.draw(app, width);
+  }
+
+  draw(app, width) {
+    const { nodes, dim, cols } = app.shape;
+    const full = nodes <= FULL_UP_TO;
+    const labelAll = full && nodes * dim <= LABEL_ALL_UP_TO;
+    const trace = app.trace && app.phase >= 0 ? app.trace : null;
+    const x = trace ? trace.x : null;
+    const bmu = trace && app.phase >= 2 ? trace.bmu : null;
+    const sel = app.selected;
+    const weights = app.displayedWeights();
+
+    // Layout: input labels | input nodes | synapses | map nodes (a column, or a compact grid).
+    const measure = this.canvas.getContext('2d');
+    measure.font = '600 12px system-ui, sans-serif';
+    let nameW = 0;
+    for (let j = 0; j < dim; j++) nameW = Math.max(nameW, measure.measureText(`x${sub(j + 1)} ${app.columns[j]}`).width);
+    const labelW = Math.min(Math.max(nameW, 56), width * 0.3);
+    const rIn = dim > 12 ? 6 : 9;
+    const inX = 4 + labelW + 8 + rIn;
+    const top = 12;
+    const oneLine = dim > 12; // many inputs: name and value on one line, closer together
+    const inGap = oneLine ? 18 : 40;
+    let height;
+    let nodeSpacing = 0;
+    this.grid = null;
+    if (full) {
+      nodeSpacing = labelAll ? 56 : nodes > 12 ? 22 : 32;
+      height = Math.max(200, Math.max(nodes * nodeSpacing, dim * inGap) + 2 * top);
+    } else {
+      const size = Math.min(width * 0.42, 240);
+      const geometry = new GridGeometry(app.positions, app.options.topology === 'hexagonal', size, size);
+      height = Math.max(200, geometry.height + 2 * top, dim * inGap + 2 * top);
+      this.grid = { geometry, x: width - size - 4, y: (height - geometry.height) / 2, size };
+    }
+    const inY = (j) => top + ((j + 0.5) * (height - 2 * top)) / dim;
+    const nodeX = width - 64;
+    const nodeR = full ? Math.min(10, nodeSpacing / 2 - 2) : 0;
+    const nodeY = (i) => top + ((i + 0.5) * (height - 2 * top)) / nodes;
+    const centre = (i) => {
+      if (full) return [nodeX, nodeY(i)];
+      const [cx, cy] = this.grid.geometry.centre(i);
+      return [this.grid.x + cx, this.grid.y + cy];
+    };
+
+    const ctx = fitCanvas(this.canvas, width, Math.ceil(height));
+    ctx.clearRect(0, 0, width, height);
+    if (!full) this.drawGrid(ctx, app);
+
+    // Synapses: every one on small maps (the selected node's last, on top), else the selected node's.
+    const shown = full ? [...Array(nodes).keys()].filter((i) => i !== sel).concat(sel) : [sel];
+    for (const i of shown) {
+      const [ex, ey] = centre(i);
+      const strong = i === sel;
+      ctx.strokeStyle = strong ? ACCENT : '#a9a9b6';
+      ctx.lineWidth = strong ? 2 : 1;
+      for (let j = 0; j < dim; j++) {
+        ctx.beginPath();
+        ctx.moveTo(inX + rIn, inY(j));
+        ctx.lineTo(ex - nodeR, ey);
+        ctx.stroke();
+      }
+    }
+
+    // Map nodes.
+    this.hits = [];
+    if (full) {
+      ctx.font = '12px system-ui, sans-serif';
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'middle';
+      for (let i = 0; i < nodes; i++) {
+        const [cx, cy] = centre(i);
+        this.hits.push([i, cx, cy, nodeR]);
+        ctx.beginPath();
+        ctx.arc(cx, cy, nodeR, 0, 2 * Math.PI);
+        ctx.fillStyle = i === sel ? SELECTED : '#e6e6ee';
+        ctx.fill();
+        ctx.lineWidth = i === bmu ? 4 : i === sel ? 2 : 1;
+        ctx.strokeStyle = i === bmu || i === sel ? INK : MUTED;
+        ctx.stroke();
+        ctx.fillStyle = i === sel || i === bmu ? INK : MUTED;
+        ctx.font = `${i === sel || i === bmu ? '600 ' : ''}12px system-ui, sans-serif`;
+        ctx.fillText(`${i}${i === bmu ? ' BMU' : ''}`, cx + nodeR + 5, cy);
+      }
+    } else {
+      this.markCell(ctx, sel, SELECTED, 2);
+      if (bmu != null) this.markCell(ctx, bmu, null, 4);
+    }
+
+    // Input nodes, with the row's values while a traced step is shown.
+    ctx.textAlign = 'right';
+    for (let j = 0; j < dim; j++) {
+      const y = inY(j);
+      ctx.beginPath();
+      ctx.arc(inX, y, rIn, 0, 2 * Math.PI);
+      ctx.fillStyle = '#dbe6f6';
+      ctx.fill();
+      ctx.lineWidth = 1.5;
+      ctx.strokeStyle = ACCENT;
+      ctx.stroke();
+      ctx.fillStyle = INK;
+      ctx.font = '600 12px system-ui, sans-serif';
+      const value = x && oneLine ? ` = ${fmt(x[j], 2)}` : '';
+      const name = fitText(ctx, `x${sub(j + 1)} ${app.columns[j]}`, labelW - ctx.measureText(value).width) + value;
+      ctx.fillText(name, inX - rIn - 6, x && !oneLine ? y - 7 : y);
+      if (x && !oneLine) {
+        ctx.font = '12px system-ui, sans-serif';
+        ctx.fillText(`= ${fmt(x[j], 3)}`, inX - rIn - 6, y + 8);
+      }
+    }
+
+    // Weight labels on the synapses.
+    const labelled = labelAll ? [...Array(nodes).keys()] : [sel];
+    ctx.font = '12px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    for (const i of labelled) {
+      const [ex, ey] = centre(i);
+      for (let j = 0; j < dim; j++) {
+        const f = labelAll && dim > 1 ? 0.3 + (0.45 * j) / (dim - 1) : 0.5;
+        const lx = inX + rIn + (ex - nodeR - inX - rIn) * f;
+        const ly = inY(j) + (ey - inY(j)) * f;
+        const text = `W${sub(i)},${sub(j + 1)} = ${fmt(weights[i * dim + j], 3)}`;
+        pill(ctx, text, lx, ly, i === sel);
+      }
+    }
+
+    const w = Array.from({ length: dim }, (_, j) => `W${sub(sel)},${sub(j + 1)} (${app.columns[j]}) = ${fmt(weights[sel * dim + j], 3)}`);
+    const row = Math.floor(sel / cols);
+    let text = full
+      ? `Every node is connected to all ${dim} inputs. Node ${sel} (yellow) is selected`
+      : `${nodes} nodes, drawn as the map's grid; only the synapses of node ${sel} (yellow, row ${row}, column ${sel % cols}) are drawn`;
+    text += bmu != null ? `; the BMU, node ${bmu}, has a thick black outline.` : '.';
+    if (x) text += ` The inputs carry row ${trace.row}, scaled.`;
+    text += ' Click a node, or focus the diagram and use the arrow keys.';
+    this.legend.textContent = text;
+    this.canvas.dataset.selected = String(sel);
+    this.canvas.dataset.bmu = bmu == null ? '' : String(bmu);
+    this.canvas.setAttribute('aria-label', `Layer diagram: ${dim} inputs (${app.columns.join(', ')}) each connected to the ${nodes} map nodes. Node ${sel}: ${w.join(', ')}.${bmu != null ? ` The BMU is node ${bmu}.` : ''}`);
+  }
+
+  /** The compact grid of all nodes, drawn once per shape and size into an offscreen canvas. */
+  drawGrid(ctx, app) {
+    const { geometry, x, y, size } = this.grid;
+    const ratio = window.devicePixelRatio || 1;
+    const key = `${size}|${ratio}|${app.options.topology}`;
+    if (!this.layer || this.layerKey !== key || this.layerPositions !== app.positions) {
+      this.layerKey = key;
+      this.layerPositions = app.positions;
+      this.layer = document.createElement('canvas');
+      this.layer.width = Math.ceil(size * ratio);
+      this.layer.height = Math.ceil(geometry.height * ratio);
+      const lc = this.layer.getContext('2d');
+      lc.setTransform(ratio, 0, 0, ratio, 0, 0);
+      lc.fillStyle = '#d9d9e1';
+      const gap = geometry.scale > 6 ? 1 : 0;
+      for (let i = 0; i < app.shape.nodes; i++) {
+        geometry.cellPath(lc, i, gap);
+        lc.fill();
+      }
+    }
+    ctx.drawImage(this.layer, x, y, this.layer.width / ratio, this.layer.height / ratio);
+  }
+
+  /** Fills (when `fill`) and outlines one cell of the compact grid. */
+  markCell(ctx, i, fill, lineWidth) {
+    const { geometry, x, y } = this.grid;
+    ctx.save();
+    ctx.translate(x, y);
+    geometry.cellPath(ctx, i, 0);
+    if (fill) {
+      ctx.fillStyle = fill;
+      ctx.fill();
+    }
+    ctx.lineWidth = lineWidth;
+    ctx.strokeStyle = INK;
+    ctx.stroke();
+    ctx.restore();
+  }
+}
+
+/** Text on a white rounded box so it stays legible over the lines. */
+function pill(ctx, text, x, y, strong) {
+  ctx.font = `${strong ? '600 ' : ''}12px system-ui, sans-serif`;
+  const w = ctx.measureText(text).width + 8;
+  ctx.fillStyle = 'rgba(255,255,255,0.92)';
+  ctx.strokeStyle = strong ? ACCENT : '#a9a9b6';
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.roundRect(x - w / 2, y - 9, w, 18, 4);
+  ctx.fill();
+  ctx.stroke();
+  ctx.fillStyle = INK;
+  ctx.fillText(text, x, y + 0.5);
+}
+
+/** `text`, shortened with an ellipsis to fit `max` pixels in the context's font. */
+function fitText(ctx, text, max) {
+  if (ctx.measureText(text).width <= max) return text;
+  let s = text;
+  while (s.length > 1 && ctx.measureText(`${s}…`).width > max) s = s.slice(0, -1);
+  return `${s}…`;
+}

@@ -1,0 +1,197 @@
+// The parameter panel: every option of the map, filled from app.som.options(). Apply builds a
+// new map from the options with the changes (the core checks them; a bad value leaves the old
+// map in place and its message appears in #error). The current data is kept.
+import { attempt, labelled, numberEl, numberOf, selectEl } from './form-util.js';
+
+const names = (list) => list.map((n) => [n, n]);
+const FIELDS = [
+  // [option, label, kind, choices or {min, max, step}, hint]
+  ['rows', 'Map rows', 'int', { min: 1, max: 200, step: 1 }],
+  ['cols', 'Map columns', 'int', { min: 1, max: 200, step: 1 }],
+  ['topology', 'Topology', 'select', names(['rectangular', 'hexagonal']), '4 or 6 neighbours per node'],
+  ['toroidal', 'Toroidal (edges wrap around)', 'bool'],
+  ['neighborhood', 'Neighbourhood h', 'select', names(['gaussian', 'bubble', 'mexicanHat', 'triangle'])],
+  ['learningRate', 'Learning rate α at start', 'number', { min: 0, step: 'any' }],
+  ['learningRateEnd', 'α at the end', 'number', { min: 0, step: 'any' }],
+  ['sigma', 'Radius σ at start', 'number', { min: 0, step: 'any' }, 'in grid steps'],
+  ['sigmaEnd', 'σ at the end', 'number', { min: 0, step: 'any' }],
+  ['decay', 'Decay of α and σ', 'select', names(['linear', 'exponential', 'asymptotic', 'inverse', 'constant'])],
+  ['steps', 'Steps (horizon of the schedules)', 'int', { min: 1, step: 1 }],
+  ['init', 'Initial weights', 'select', [['random', 'random (near zero)'], ['samples', 'samples (random rows)'], ['pca', 'pca (plane of the data)']]],
+  ['order', 'Row order', 'select', names(['random', 'sequential'])],
+  ['seed', 'Seed', 'int', { min: 0, max: 4294967295, step: 1 }, 'same seed, same map'],
+];
+
+export class Params {
+  constructor(container, app) {
+    this.app = app;
+    this.form = document.createElement('form');
+    this.form.className = 'params-form';
+    this.form.noValidate = true; // the core checks the values and names the field at fault
+    this.form.setAttribute('aria-describedby', 'params-note');
+    const grid = document.createElement('div');
+    grid.className = 'param-grid';
+    this.controls = {};
+    for (const [name, text, kind, extra, hint] of FIELDS) {
+      let control;
+      if (kind === 'select') control = selectEl(name, extra);
+      else if (kind === 'bool') {
+        control = document.createElement('input');
+        control.type = 'checkbox';
+        control.name = name;
+        control.id = `f-${name}`;
+      } else control = numberEl(name, extra);
+      this.controls[name] = control;
+      const field = labelled(text, control, hint);
+      if (kind === 'bool') field.classList.add('check');
+      if (name === 'seed') {
+        const dice = document.createElement('button');
+        dice.type = 'button';
+        dice.textContent = 'Random seed';
+        dice.addEventListener('click', () => {
+          attempt(() => { control.value = String(window.wasmBindings.randomSeed()); });
+          this.markChanged();
+        });
+        const wrap = document.createElement('div');
+        wrap.className = 'seed-row';
+        wrap.append(field, dice);
+        grid.append(wrap);
+      } else grid.append(field);
+    }
+    this.decayNote = document.createElement('p');
+    this.decayNote.className = 'legend';
+    this.decayNote.hidden = true;
+    const actions = document.createElement('div');
+    actions.className = 'apply-row';
+    const apply = document.createElement('button');
+    apply.type = 'submit';
+    apply.textContent = 'Apply: build a new map';
+    const undo = document.createElement('button');
+    undo.type = 'button';
+    undo.textContent = 'Undo edits';
+    undo.addEventListener('click', () => this.fill(app.options));
+    const note = document.createElement('p');
+    note.id = 'params-note';
+    note.className = 'apply-note';
+    note.textContent = 'Changing a parameter builds a new map and resets t to 0 (the data stays).';
+    actions.append(apply, undo, note);
+    this.message = document.createElement('p');
+    this.message.className = 'legend';
+    this.message.setAttribute('role', 'status');
+    this.form.append(grid, this.decayNote, actions, this.message);
+    container.append(this.form);
+    this.form.addEventListener('input', () => this.markChanged());
+    this.controls.decay.addEventListener('change', () => { this.decayTouched = true; this.markChanged(); });
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.apply(app);
+    });
+  }
+
+  /** Puts the options in force into the fields. */
+  fill(o) {
+    const c = this.controls;
+    for (const [name, , kind] of FIELDS) {
+      if (name === 'decay') continue;
+      if (kind === 'bool') c[name].checked = Boolean(o[name]);
+      else c[name].value = String(o[name]);
+    }
+    c.decay.value = o.learningRateDecay;
+    const mixed = o.learningRateDecay !== o.sigmaDecay;
+    this.decayNote.hidden = !mixed;
+    this.decayNote.textContent = mixed ? `α decays ${o.learningRateDecay}, σ decays ${o.sigmaDecay}; choosing a decay here sets both.` : '';
+    this.decayTouched = false;
+    this.markChanged();
+  }
+
+  /** Flags the fields whose value differs from the options in force. */
+  markChanged() {
+    const changes = this.changes(this.app.options);
+    for (const [name] of FIELDS) this.controls[name].closest('.field').classList.toggle('changed', name in changes);
+  }
+
+  /** The fields whose values differ from `o`, as options for the core. */
+  changes(o) {
+    const out = {};
+    const c = this.controls;
+    for (const [name, , kind] of FIELDS) {
+      let value;
+      if (kind === 'bool') value = c[name].checked;
+      else if (kind === 'select') value = c[name].value;
+      else value = numberOf(c[name]);
+      if (name === 'decay') {
+        if (value !== o.learningRateDecay || (o.learningRateDecay !== o.sigmaDecay && this.decayTouched)) out.decay = value;
+        continue;
+      }
+      // Compare as the core stores them (f32 options come back slightly off the typed decimal).
+      const current = o[name];
+      const same = kind === 'number' ? String(value) === String(current) || Math.fround(value) === Math.fround(current) : value === current;
+      if (!same) out[name] = value;
+    }
+    return out;
+  }
+
+  apply(app) {
+    const changes = this.changes(app.options);
+    if (!Object.keys(changes).length) {
+      this.message.textContent = 'Nothing changed: the map is the same.';
+      return;
+    }
+    if (attempt(() => rebuild(app, changes))) {
+      const list = Object.entries(changes).map(([k, v]) => `${k} = ${v}`).join(', ');
+      this.message.textContent = `New ${app.shape.rows}×${app.shape.cols} map built (${list}); t = 0.`;
+    } else {
+      this.message.textContent = 'The map was not changed.';
+    }
+  }
+
+  render(app) {
+    if (this.options === app.options) return;
+    this.options = app.options;
+    this.fill(app.options);
+  }
+}
+
+/**
+ * Builds a new map from the options in force with `changes`, keeping the current data set.
+ * Throws the core's error (and leaves everything as it was) when an option is bad.
+ */
+export function rebuild(app, changes) {
+  const options = { ...app.options, ...changes };
+  delete options.dim; // taken from the data
+  if ('decay' in changes) {
+    delete options.learningRateDecay;
+    delete options.sigmaDecay;
+  }
+  if (options.data !== 'custom') {
+    app.build(options);
+    return;
+  }
+  // The constructor only knows the built-in data sets: build on one (a bad option throws here,
+  // before anything changes), put the data back, then re-initialise the weights from it.
+  const saved = { raw: Array.from(app.rawData), dim: app.shape.dim, columns: app.columns, classes: app.labelClasses, labels: Array.from(app.labels) };
+  app.build({ ...options, data: 'rgb' });
+  restoreData(app.som, saved);
+  app.som.reset();
+  app.dataChanged();
+}
+
+/**
+ * Loads saved data back into `som`, column names and labels included, by writing it as CSV
+ * (float32 values print and parse back exactly); falls back to bare values (names x1..xN).
+ */
+function restoreData(som, { raw, dim, columns, classes, labels }) {
+  const quote = (s) => `"${String(s).replace(/"/g, '""')}"`;
+  const hasLabels = classes.length > 0 && labels.length * dim === raw.length;
+  const lines = [[...columns, ...(hasLabels ? ['label'] : [])].map(quote).join(',')];
+  for (let r = 0; r * dim < raw.length; r++) {
+    const row = raw.slice(r * dim, (r + 1) * dim).map(String);
+    if (hasLabels) row.push(quote(classes[labels[r]]));
+    lines.push(row.join(','));
+  }
+  try {
+    som.loadCsv(lines.join('\n'), Uint32Array.from({ length: dim }, (_, k) => k), hasLabels ? dim : -1);
+  } catch {
+    som.setData(Float32Array.from(raw), dim);
+  }
+}
