@@ -101,15 +101,16 @@ fn fmt(v: f64) -> String {
 
 fn main() {
     // `cargo bench` passes `--bench`; ignore all arguments. For profiling,
-    // SOM_BENCH_PROFILE=SIDE,DIM only trains that map for a few seconds.
+    // SOM_BENCH_PROFILE=SIDE,DIM[,STEPS] only trains that map (200,000 steps by default).
     if let Ok(spec) = std::env::var("SOM_BENCH_PROFILE") {
         let v: Vec<usize> = spec.split(',').filter_map(|s| s.trim().parse().ok()).collect();
         let (side, dim) = (v.first().copied().unwrap_or(64), v.get(1).copied().unwrap_or(3));
+        let steps = v.get(2).copied().unwrap_or(200_000) as u64;
         let d = data(dim);
-        let mut som = make(side, dim, 200_000, &d);
+        let mut som = make(side, dim, steps, &d);
         let t0 = Instant::now();
-        som.train(&d, 200_000);
-        println!("{side}×{side}, dim {dim}: {} steps/s", fmt(200_000.0 / t0.elapsed().as_secs_f64()));
+        som.train(&d, steps);
+        println!("{side}×{side}, dim {dim}: {} steps/s", fmt(steps as f64 / t0.elapsed().as_secs_f64()));
         return;
     }
     println!("| map | dim | core steps/s | MiniSom train_random steps/s | ratio | core BMU/s | MiniSom winner()/s | ratio |");

@@ -32,53 +32,49 @@ pub(crate) fn d2(w: &[f32], x: &[f32]) -> f32 {
     s
 }
 
-/// Nodes per block of the BMU search: squared distances of a block go to a stack buffer (an
-/// independent, vectorisable loop), then an 8-lane running minimum scans the buffer.
+/// Nodes per block of the BMU search. The squared distances of a block go to a stack buffer
+/// (an independent, vectorisable loop); the block's minimum comes from an 8-lane running
+/// minimum; only when it beats the best so far is the block scanned for its first index.
 const BLOCK: usize = 64;
 const LANES: usize = 8;
 
-/// Lane-wise argmin over `d` (node indices start at `base`); strict `<` keeps the first index.
-#[inline(always)]
-fn scan(d: &[f32], base: usize, m: &mut [f32; LANES], idx: &mut [usize; LANES]) {
-    let (chunks, rest) = d.as_chunks::<LANES>();
-    for (b, ch) in chunks.iter().enumerate() {
-        for l in 0..LANES {
-            if ch[l] < m[l] {
-                m[l] = ch[l];
-                idx[l] = base + b * LANES + l;
-            }
-        }
-    }
-    let off = base + chunks.len() * LANES;
-    for (l, &v) in rest.iter().enumerate() {
-        if v < m[l] {
-            m[l] = v;
-            idx[l] = off + l;
-        }
-    }
+/// Running best `(index, d²)`; `index` stays 0 while nothing is below infinity.
+struct Best {
+    index: usize,
+    d2: f32,
 }
 
-/// The lanes' minimum, lowest node index on a tie; node 0 when nothing was below infinity.
-fn reduce(m: &[f32; LANES], idx: &[usize; LANES]) -> usize {
-    let (mut best, mut bd) = (usize::MAX, f32::INFINITY);
-    for l in 0..LANES {
-        if m[l] < bd || (m[l] == bd && idx[l] < best) {
-            bd = m[l];
-            best = idx[l];
-        }
+impl Best {
+    fn new() -> Best {
+        Best { index: 0, d2: f32::INFINITY }
     }
-    if best == usize::MAX {
-        0
-    } else {
-        best
+
+    /// Takes block `d` (node indices from `base`) into account: strictly smaller wins, so the
+    /// lowest index wins ties, across blocks and within one. NaN never wins.
+    #[inline(always)]
+    fn scan(&mut self, d: &[f32], base: usize) {
+        let mut m = [f32::INFINITY; LANES];
+        let (chunks, rest) = d.as_chunks::<LANES>();
+        for ch in chunks {
+            for l in 0..LANES {
+                m[l] = if ch[l] < m[l] { ch[l] } else { m[l] };
+            }
+        }
+        let mut bm = rest.iter().fold(f32::INFINITY, |a, &b| if b < a { b } else { a });
+        for v in m {
+            bm = if v < bm { v } else { bm };
+        }
+        if bm < self.d2 {
+            self.d2 = bm;
+            self.index = base + d.iter().position(|&v| v == bm).unwrap_or(0);
+        }
     }
 }
 
 fn bmu_fixed<const D: usize>(weights: &[f32], x: &[f32]) -> usize {
     let Some(x) = x.get(..D).and_then(|x| <&[f32; D]>::try_from(x).ok()) else { return 0 };
     let (nodes, _) = weights.as_chunks::<D>();
-    let mut m = [f32::INFINITY; LANES];
-    let mut idx = [usize::MAX; LANES];
+    let mut best = Best::new();
     let mut buf = [0.0f32; BLOCK];
     for (b, block) in nodes.chunks(BLOCK).enumerate() {
         for (o, w) in buf.iter_mut().zip(block) {
@@ -89,23 +85,22 @@ fn bmu_fixed<const D: usize>(weights: &[f32], x: &[f32]) -> usize {
             }
             *o = s;
         }
-        scan(&buf[..block.len()], b * BLOCK, &mut m, &mut idx);
+        best.scan(&buf[..block.len()], b * BLOCK);
     }
-    reduce(&m, &idx)
+    best.index
 }
 
 fn bmu_generic(weights: &[f32], x: &[f32], dim: usize) -> usize {
-    let mut m = [f32::INFINITY; LANES];
-    let mut idx = [usize::MAX; LANES];
+    let mut best = Best::new();
     let mut buf = [0.0f32; BLOCK];
     for (b, block) in weights.chunks(BLOCK * dim.max(1)).enumerate() {
         let n = block.len() / dim.max(1);
         for (o, w) in buf.iter_mut().zip(block.chunks_exact(dim.max(1))) {
             *o = d2(w, x);
         }
-        scan(&buf[..n], b * BLOCK, &mut m, &mut idx);
+        best.scan(&buf[..n], b * BLOCK);
     }
-    reduce(&m, &idx)
+    best.index
 }
 
 /// Index of the node nearest to `x` (lowest index on a tie; node 0 if `x` is shorter than `dim`).

@@ -16,7 +16,8 @@ function start(wasm) {
   const app = new App(wasm, { rows: 10, cols: 10, data: 'rgb', seed: 1 });
   window.app = app; // for tests and the curious: app.som is the live core
   app.addView(new StatsView());
-  app.addView(new MapView(document.getElementById('map-view'), app));
+  app.mapView = new MapView(document.getElementById('map-view'), app);
+  app.addView(app.mapView);
   app.addView(new InputView(document.getElementById('input-view'), app));
   app.addView(new Inspector(document.getElementById('inspector')));
   app.addView(new NetworkView(document.getElementById('network-view'), app));

@@ -6,7 +6,7 @@ import { extent } from '../colors.js';
 import { fmt } from '../format.js';
 
 const HEIGHT = 150;
-const PAD = { left: 46, right: 46, top: 12, bottom: 26 };
+const PAD = { left: 46, right: 46, top: 20, bottom: 26 };
 const BLUE = '#0072B2';
 const VERMILION = '#C24100'; // Okabe–Ito vermilion, darkened for 4.5:1 text contrast on white
 const INK = '#1d1d1f';
@@ -86,9 +86,9 @@ export class Charts {
     dot(ctx, mx, py(sg, sTop), VERMILION);
     ctx.fillStyle = INK;
     ctx.font = '12px system-ui, sans-serif';
-    ctx.textBaseline = 'top';
+    ctx.textBaseline = 'bottom';
     ctx.textAlign = mx > (plot.x0 + plot.x1) / 2 ? 'right' : 'left';
-    ctx.fillText(`t = ${t.toLocaleString('en')}`, mx + (ctx.textAlign === 'left' ? 4 : -4), plot.y0);
+    ctx.fillText(`t = ${t.toLocaleString('en')}`, mx + (ctx.textAlign === 'left' ? -2 : 2), plot.y0 - 3);
     const first = (arr) => arr[0];
     const lastOf = (arr) => arr[arr.length - 1];
     const beyond = t > steps ? ` t is past the horizon (${steps.toLocaleString('en')} steps).` : '';

@@ -94,7 +94,7 @@ export class Params {
     for (const [name, , kind] of FIELDS) {
       if (name === 'decay') continue;
       if (kind === 'bool') c[name].checked = Boolean(o[name]);
-      else c[name].value = String(o[name]);
+      else c[name].value = kind === 'number' ? shortest(o[name]) : String(o[name]);
     }
     c.decay.value = o.learningRateDecay;
     const mixed = o.learningRateDecay !== o.sigmaDecay;
@@ -150,6 +150,11 @@ export class Params {
     this.options = app.options;
     this.fill(app.options);
   }
+}
+
+/** A float32 option as the decimal the student typed (0.01, not 0.009999999776482582). */
+function shortest(v) {
+  return String(Number(Math.fround(v).toPrecision(7)));
 }
 
 /**

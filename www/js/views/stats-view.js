@@ -12,9 +12,12 @@ export class StatsView {
 
   render(app) {
     const som = app.som;
-    this.t.textContent = String(som.t());
-    this.lr.textContent = fmt(som.learningRate(), 4);
-    this.sigma.textContent = fmt(som.sigma(), 3);
+    // While a traced step is shown before its update, the numbers are the step's own: its t and
+    // the α and σ it uses (the core has already advanced).
+    const inStep = app.trace && app.phaseName && app.phaseName !== 'update';
+    this.t.textContent = String(inStep ? app.trace.t : som.t());
+    this.lr.textContent = fmt(inStep ? app.trace.learningRate : som.learningRate(), 4);
+    this.sigma.textContent = fmt(inStep ? app.trace.sigma : som.sigma(), 3);
     const { rows, cols, nodes, dim } = app.shape;
     this.shape.textContent = `${som.dataRows()} rows × ${dim} columns → ${rows}×${cols} map (${nodes} nodes)`;
     for (const li of this.phases) {
