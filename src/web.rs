@@ -77,19 +77,21 @@ impl Som {
     pub fn new(options: JsValue) -> Result<Som, JsError> {
         #[cfg(feature = "console_error_panic_hook")]
         console_error_panic_hook::set_once();
+        Som::from_options(Options::from_js(&options)?)
+    }
+
+    /// A new map with `options` that learns from this map's data (raw values, column names,
+    /// labels), unless `options.data` names a built-in data set. Throws, and changes nothing,
+    /// when an option is invalid.
+    #[wasm_bindgen(js_name = withOptions)]
+    pub fn with_options(&self, options: JsValue) -> Result<Som, JsError> {
         let mut options = Options::from_js(&options)?;
-        let raw = data::builtin(&options.data, options.data_rows, options.seed as u64).map_err(js_error)?;
-        if options.dim_given && options.dim != raw.dim() {
-            return Err(js_error(format!(
-                "dim must equal the data's column count ({} has {}), got {}; leave dim out to take it from the data",
-                options.data, raw.dim(), options.dim
-            )));
+        if options.data_given {
+            return Som::from_options(options);
         }
-        options.config.dim = raw.dim();
-        options.dim = raw.dim();
-        let data = raw.scaled(scaling(&options));
-        let som = build_map(&options, &data)?;
-        Ok(Som { som, options, raw, data, last: None })
+        options.data = self.options.data.clone();
+        options.data_rows = self.raw.rows();
+        Som::from_parts(options, self.raw.clone())
     }
 
     /// The options in force, defaults filled in (a plain object; `new Som(som.options())` rebuilds it).
@@ -381,6 +383,30 @@ impl Som {
 }
 
 impl Som {
+    /// A map on the built-in data set that `options.data` names.
+    fn from_options(options: Options) -> Result<Som, JsError> {
+        if !options.data_given && options.data == "custom" {
+            return Err(js_error("data 'custom' needs the data itself: call withOptions on a Som that has it, or setData / loadCsv"));
+        }
+        let raw = data::builtin(&options.data, options.data_rows, options.seed as u64).map_err(js_error)?;
+        Som::from_parts(options, raw)
+    }
+
+    /// A map for `options` that learns from `raw` (scaled by `options.scaling`).
+    fn from_parts(mut options: Options, raw: Dataset) -> Result<Som, JsError> {
+        if options.dim_given && options.dim != raw.dim() {
+            return Err(js_error(format!(
+                "dim must equal the data's column count ({} has {}), got {}; leave dim out to take it from the data",
+                options.data, raw.dim(), options.dim
+            )));
+        }
+        options.config.dim = raw.dim();
+        options.dim = raw.dim();
+        let data = raw.scaled(scaling(&options));
+        let som = build_map(&options, &data)?;
+        Ok(Som { som, options, raw, data, last: None })
+    }
+
     /// A trace for the page, with its row's pull α·h on every node from the core's pull matrix.
     fn wrap(&self, trace: som::StepTrace) -> Trace {
         let pulls = self.som.pulls(&[trace.bmu], trace.learning_rate, trace.sigma);

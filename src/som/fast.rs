@@ -1,8 +1,8 @@
 //! The hot path: BMU search and the update, with buffers allocated once per map.
 //!
 //! * The BMU search compares squared distances (no `sqrt`), with the loop specialised for
-//!   small `dim` so the compiler unrolls it. Every variant sums `(x_k − w_k)²` in the same order,
-//!   so the specialised and generic paths give the same bits.
+//!   small `dim` so the compiler unrolls it. Every variant sums `(x_k − w_k)²` in the same order
+//!   ([`d2`]), so the specialised and generic paths, `distances` and the metrics agree to the bit.
 //! * The neighbourhood comes from per-row and per-column tables. The squared grid distance
 //!   splits as `d² = dy²(row) + dx²(col)` (hexagonal: `dx²` depends also on whether the row's
 //!   parity matches the BMU row's, so there are two column tables). The gaussian factorises,
@@ -20,16 +20,27 @@
 
 use super::{Grid, Kernel, Topology};
 
-/// Squared Euclidean distance `Σ_k (x_k − w_k)²`, summed in order `k = 0, 1, …`. Starts from
-/// `−0.0`, the exact identity of `+`, so the compiler can drop the first addition.
+/// Squared Euclidean distance `Σ_k (x_k − w_k)²` in a fixed order: four interleaved partial
+/// sums `acc_l = Σ_{k ≡ l (mod 4)} (x_k − w_k)²`, then `(acc_0 + acc_1) + (acc_2 + acc_3)`. For
+/// `dim ≤ 4` that is the plain left-to-right sum; for longer rows it vectorises along `k` (one
+/// 4-lane accumulator). The sums start from `−0.0`, the exact identity of `+`.
 #[inline(always)]
 pub(crate) fn d2(w: &[f32], x: &[f32]) -> f32 {
-    let mut s = -0.0f32;
-    for (a, b) in x.iter().zip(w) {
-        let d = a - b;
-        s += d * d;
+    let n = x.len().min(w.len());
+    let (xc, xr) = x[..n].as_chunks::<4>();
+    let (wc, wr) = w[..n].as_chunks::<4>();
+    let mut acc = [-0.0f32; 4];
+    for (a, b) in xc.iter().zip(wc) {
+        for l in 0..4 {
+            let d = a[l] - b[l];
+            acc[l] += d * d;
+        }
     }
-    s
+    for (l, (a, b)) in xr.iter().zip(wr).enumerate() {
+        let d = a - b;
+        acc[l] += d * d;
+    }
+    (acc[0] + acc[1]) + (acc[2] + acc[3])
 }
 
 /// Nodes per block of the BMU search. The squared distances of a block go to a stack buffer
@@ -71,6 +82,7 @@ impl Best {
     }
 }
 
+#[inline(always)]
 fn bmu_fixed<const D: usize>(weights: &[f32], x: &[f32]) -> usize {
     let Some(x) = x.get(..D).and_then(|x| <&[f32; D]>::try_from(x).ok()) else { return 0 };
     let (nodes, _) = weights.as_chunks::<D>();
@@ -78,18 +90,14 @@ fn bmu_fixed<const D: usize>(weights: &[f32], x: &[f32]) -> usize {
     let mut buf = [0.0f32; BLOCK];
     for (b, block) in nodes.chunks(BLOCK).enumerate() {
         for (o, w) in buf.iter_mut().zip(block) {
-            let mut s = -0.0f32;
-            for k in 0..D {
-                let d = x[k] - w[k];
-                s += d * d;
-            }
-            *o = s;
+            *o = d2(w, x);
         }
         best.scan(&buf[..block.len()], b * BLOCK);
     }
     best.index
 }
 
+#[inline(always)]
 fn bmu_generic(weights: &[f32], x: &[f32], dim: usize) -> usize {
     let mut best = Best::new();
     let mut buf = [0.0f32; BLOCK];
@@ -103,8 +111,40 @@ fn bmu_generic(weights: &[f32], x: &[f32], dim: usize) -> usize {
     best.index
 }
 
+/// Whether this CPU has AVX (x86-64 only; detected once, cached by std). The AVX copies of the
+/// hot loops do the same IEEE operations in the same order 8 lanes wide (no FMA), so they give
+/// the same bits as the SSE2 and wasm builds.
+#[inline(always)]
+pub(crate) fn has_avx() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::arch::is_x86_feature_detected!("avx")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
 /// Index of the node nearest to `x` (lowest index on a tie; node 0 if `x` is shorter than `dim`).
 pub(crate) fn bmu(weights: &[f32], x: &[f32], dim: usize) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    if has_avx() {
+        // SAFETY: the CPU supports AVX (checked just above).
+        return unsafe { bmu_avx(weights, x, dim) };
+    }
+    bmu_portable(weights, x, dim)
+}
+
+/// [`bmu_portable`] compiled for AVX.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx")]
+fn bmu_avx(weights: &[f32], x: &[f32], dim: usize) -> usize {
+    bmu_portable(weights, x, dim)
+}
+
+#[inline(always)]
+fn bmu_portable(weights: &[f32], x: &[f32], dim: usize) -> usize {
     if x.len() < dim {
         return 0;
     }
@@ -221,6 +261,8 @@ pub(crate) struct Scratch {
     cxe: [Vec<f32>; 2],
     /// `x` repeated `cols` times.
     xt: Vec<f32>,
+    /// Whether the AVX copies of the loops may run.
+    avx: bool,
 }
 
 impl Scratch {
@@ -230,6 +272,7 @@ impl Scratch {
             tables: Tables::with_capacity(rows, cols),
             cxe: [Vec::with_capacity(n), Vec::with_capacity(n)],
             xt: Vec::with_capacity(n),
+            avx: has_avx(),
         }
     }
 }
@@ -271,13 +314,18 @@ pub(crate) fn update(
             if a == 0.0 {
                 continue;
             }
-            let ce = &s.cxe[t.parity(r)];
-            for ((w, &c), &xv) in wrow.iter_mut().zip(ce).zip(&s.xt) {
-                let coef = lr * (a * c);
-                *w = if coef == 1.0 { xv } else { *w + coef * (xv - *w) };
+            #[cfg(target_arch = "x86_64")]
+            if s.avx {
+                // SAFETY: `s.avx` is true only when the CPU supports AVX.
+                unsafe { gaussian_row_avx(wrow, &s.cxe[t.parity(r)], &s.xt, lr, a) };
+                continue_fix(wrow, t, r, dim, x, lr, a);
+                continue;
             }
+            gaussian_row(wrow, &s.cxe[t.parity(r)], &s.xt, lr, a);
+            continue_fix(wrow, t, r, dim, x, lr, a);
         }
     } else {
+
         for (r, wrow) in weights.chunks_exact_mut(rl).enumerate() {
             for (c, w) in wrow.chunks_exact_mut(dim).enumerate() {
                 let coef = lr * t.h(kernel, sigma, r, c);
@@ -288,6 +336,34 @@ pub(crate) fn update(
                         *w += coef * (xv - *w);
                     }
                 }
+            }
+        }
+    }
+}
+
+/// `w[j] += lr·(a·c[j])·(x[j] − w[j])` over one grid row (vectorised).
+#[inline(always)]
+fn gaussian_row(wrow: &mut [f32], ce: &[f32], xt: &[f32], lr: f32, a: f32) {
+    for ((w, &c), &xv) in wrow.iter_mut().zip(ce).zip(xt) {
+        *w += lr * (a * c) * (xv - *w);
+    }
+}
+
+/// [`gaussian_row`] compiled for AVX.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx")]
+fn gaussian_row_avx(wrow: &mut [f32], ce: &[f32], xt: &[f32], lr: f32, a: f32) {
+    gaussian_row(wrow, ce, xt, lr, a)
+}
+
+/// After a gaussian row update: when `lr = 1` and `a = 1`, nodes whose coefficient
+/// `lr·(a·c)` is exactly 1 are set to `x` exactly (`w + 1·(x − w)` can be an ulp off).
+#[inline(always)]
+fn continue_fix(wrow: &mut [f32], t: &Tables, r: usize, dim: usize, x: &[f32], lr: f32, a: f32) {
+    if lr * a == 1.0 {
+        for (c, w) in wrow.chunks_exact_mut(dim).enumerate() {
+            if lr * (a * t.cx[t.parity(r)][c]) == 1.0 {
+                w.copy_from_slice(x);
             }
         }
     }

@@ -46,6 +46,9 @@ pub struct Options {
     /// Whether the caller gave `dim` (then it must match the data).
     #[serde(skip)]
     pub dim_given: bool,
+    /// Whether the caller named a built-in data set (`withOptions` keeps the current data otherwise).
+    #[serde(skip)]
+    pub data_given: bool,
 }
 
 impl Options {
@@ -80,7 +83,7 @@ impl Options {
 
         let data = match get.string("data")? {
             None => "rgb".to_string(),
-            Some(name) if BUILTIN_NAMES.contains(&name.as_str()) => name,
+            Some(name) if BUILTIN_NAMES.contains(&name.as_str()) || name == "custom" => name,
             Some(name) => {
                 return Err(JsError::new(&format!(
                     "data must be one of {}, got '{name}'",
@@ -110,6 +113,8 @@ impl Options {
             data_rows: get.int("dataRows", 1, 100_000)?.unwrap_or(500) as usize,
             scaling: scaling.name(),
             dim_given: get.raw("dim").is_some(),
+            // "custom" (what options() says after setData / loadCsv) means: keep the data.
+            data_given: get.string("data")?.is_some_and(|d| d != "custom"),
             config,
         })
     }

@@ -12,12 +12,20 @@ export class App {
     this.selected = 0;      // selected node, shown in every view and the inspector
     this.hovered = null;    // node under the pointer, if any
     this.history = [];      // [{ t, qe, te }] samples for the error chart
+    this.tugRows = [];      // data rows chosen for the tug of war
+    // Where the data came from, for links: a built-in set, a CSV path beside the page, a small
+    // CSV packed into the link, or a local file that cannot travel in a link.
+    this.dataSource = { kind: 'builtin' };
     this.build(options);
   }
 
-  /** A new map from options (throws the core's error and keeps the old map if they are bad). */
+  /**
+   * A new map from options (throws the core's error and keeps the old map if they are bad).
+   * Without `options.data` (or with 'custom') the new map keeps the current data.
+   */
   build(options) {
-    const som = new this.wasm.Som(options);
+    const keepData = this.som && (!options.data || options.data === 'custom');
+    const som = keepData ? this.som.withOptions(options) : new this.wasm.Som(options);
     if (this.som) this.som.free();
     this.som = som;
     this.selected = Math.min(this.selected, som.nodes() - 1);
@@ -111,6 +119,18 @@ export class App {
     this.history = [];
     this.sample();
     this.render();
+  }
+
+  /** Shows a message in the page's live status line. */
+  showStatus(text) {
+    document.getElementById('status').textContent = text;
+  }
+
+  /** Shows an error (as text, never HTML); nothing else changes. */
+  showError(text) {
+    const el = document.getElementById('error');
+    el.textContent = text;
+    el.hidden = !text;
   }
 
   select(node) {

@@ -8,7 +8,9 @@ const LARGE = { rows: 16, cols: 16, data: 'rgb', dataRows: 500, seed: 4, steps: 
 
 /** Builds `options` fresh, then shows the phase `phase` of the `steps`-th traced step. */
 function show(app, options, { steps = 0, phase = null, select = null } = {}) {
-  app.build(options);
+  // A teacher's own data (from a link or a file) stays; the stop sets only the map.
+  const custom = app.dataSource.kind !== 'builtin';
+  app.build(custom ? { ...options, data: 'custom', dataRows: undefined } : options);
   for (let k = 0; k < steps; k++) app.stepRow();
   if (phase) {
     app.stepPhase();
@@ -108,6 +110,7 @@ export class Tour {
     const stop = STOPS[index];
     if (this.app.setPlaying) this.app.setPlaying(false);
     stop.enter(this.app);
+    this.enteredAt = this.app.som.t();
     this.paint();
     if (this.onChange) this.onChange(index);
   }

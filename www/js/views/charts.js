@@ -4,8 +4,10 @@
 import { fitCanvas } from './grid-geometry.js';
 import { extent } from '../colors.js';
 import { fmt } from '../format.js';
+import { watchWidth } from './form-util.js';
 
 const HEIGHT = 150;
+const THROTTLE_MS = 100;
 const PAD = { left: 46, right: 46, top: 20, bottom: 26 };
 const BLUE = '#0072B2';
 const VERMILION = '#C24100'; // Okabe–Ito vermilion, darkened for 4.5:1 text contrast on white
@@ -13,7 +15,7 @@ const INK = '#1d1d1f';
 const MUTED = '#4a4a55';
 
 export class Charts {
-  constructor(container) {
+  constructor(container, app) {
     const make = (title, testid) => {
       const figure = document.createElement('figure');
       figure.className = 'chart';
@@ -30,10 +32,11 @@ export class Charts {
     };
     this.schedule = make('Learning rate α and radius σ over the training horizon', 'schedule-chart');
     this.errors = make('How well the map fits the data', 'error-chart');
+    this.available = watchWidth(container, app, (w) => { this.available = w; });
   }
 
   render(app) {
-    const width = Math.min(this.schedule.canvas.parentElement.clientWidth || 320, 560);
+    const width = Math.min(this.available || 320, 560);
     const t = app.som.t();
     if (this.curveSom !== app.som) {
       this.curveSom = app.som;
@@ -41,9 +44,20 @@ export class Charts {
     }
     const scheduleKey = `${t}|${width}`;
     if (scheduleKey !== this.scheduleKey || this.drawnSom !== app.som) {
-      this.scheduleKey = scheduleKey;
-      this.drawnSom = app.som;
-      this.drawSchedule(app, width, t);
+      // While training fast (t moving, no trace), redraw at most ten times a second.
+      const onlyT = this.drawnSom === app.som && width === this.width && !app.trace;
+      if (onlyT && performance.now() - this.drawnAt < THROTTLE_MS) {
+        this.pending ??= setTimeout(() => {
+          this.pending = null;
+          app.render();
+        }, THROTTLE_MS);
+      } else {
+        this.scheduleKey = scheduleKey;
+        this.drawnSom = app.som;
+        this.width = width;
+        this.drawnAt = performance.now();
+        this.drawSchedule(app, width, t);
+      }
     }
     const h = app.history;
     const last = h[h.length - 1];

@@ -1,5 +1,5 @@
-// Small helpers shared by the data and parameter panels: the page's error line, and labelled
-// form fields built from DOM nodes (all text goes in as textContent).
+// Small helpers shared by the panels: the page's error line, labelled form fields built from
+// DOM nodes (all text goes in as textContent), and a width watcher.
 
 /** Shows the core's error message in #error (as text). */
 export function showError(error) {
@@ -74,4 +74,20 @@ export function numberEl(name, { min, max, step = 'any' } = {}) {
 /** The number in a number input, or NaN when it is blank (the core then names the field). */
 export function numberOf(el) {
   return el.value.trim() === '' ? NaN : Number(el.value);
+}
+
+/**
+ * The content width of `el` now, then `onWidth(width)` and a redraw whenever it changes, so the
+ * views never read layout while rendering (a read after a DOM write forces a synchronous layout).
+ */
+export function watchWidth(el, app, onWidth) {
+  let last = el.clientWidth;
+  new ResizeObserver((entries) => {
+    const width = Math.floor(entries[0].contentRect.width);
+    if (width === last) return;
+    last = width;
+    onWidth(width);
+    app.render();
+  }).observe(el);
+  return last;
 }

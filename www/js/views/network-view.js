@@ -4,9 +4,11 @@
 // show the map as a compact grid and only the selected node's synapses.
 import { GridGeometry, fitCanvas } from './grid-geometry.js';
 import { fmt } from '../format.js';
+import { watchWidth } from './form-util.js';
 
 const FULL_UP_TO = 25;       // nodes: drawn as a full layer, every synapse drawn
-const LABEL_ALL_UP_TO = 12;  // synapses (nodes × inputs): every one labelled
+const LABEL_ALL_UP_TO = 12;  // synapses (nodes × inputs): all labelled, where the labels fit
+const THROTTLE_MS = 100;     // while training fast, the numbers redraw at most ten times a second
 const MAX_WIDTH = 640;
 const DIGITS = '₀₁₂₃₄₅₆₇₈₉';
 const sub = (n) => String(n).replace(/\d/g, (d) => DIGITS[d]);
@@ -43,6 +45,7 @@ export class NetworkView {
     sentence.className = 'network-note';
     sentence.textContent = 'Weights are not multipliers: W_ij is node i\'s coordinate along input j.';
     container.append(bar, this.canvas, this.legend, sentence);
+    this.available = watchWidth(container, app, (w) => { this.available = w; });
     this.canvas.addEventListener('pointerdown', (event) => {
       const r = this.canvas.getBoundingClientRect();
       const node = this.nodeAt(event.clientX - r.left, event.clientY - r.top);
@@ -84,13 +87,25 @@ export class NetworkView {
 
   render(app) {
     const { nodes, dim } = app.shape;
-    const width = Math.min(this.canvas.parentElement.clientWidth || 400, MAX_WIDTH);
-    const key = [app.som.t(), app.phase, app.selected, width, nodes, dim, app.options.topology].join('|');
-    if (key === this.key && this.som === app.som && this.columns === app.columns && this.traceObj === app.trace) return;
+    const width = Math.min(this.available || 400, MAX_WIDTH);
+    const t = app.som.t();
+    const key = [app.phase, app.selected, width, nodes, dim, app.options.topology].join('|');
+    const same = key === this.key && this.som === app.som && this.columns === app.columns && this.traceObj === app.trace;
+    if (same && t === this.t) return;
+    // Only t moved (fast play, no trace): the weight labels change too fast to read anyway.
+    if (same && !app.trace && performance.now() - this.drawnAt < THROTTLE_MS) {
+      this.pending ??= setTimeout(() => {
+        this.pending = null;
+        app.render();
+      }, THROTTLE_MS);
+      return;
+    }
     this.key = key;
+    this.t = t;
     this.som = app.som;
     this.columns = app.columns;
     this.traceObj = app.trace;
+    this.drawnAt = performance.now();
     this.nodeInput.max = String(nodes - 1);
     if (document.activeElement !== this.nodeInput) this.nodeInput.value = String(app.selected);
     this.draw(app, width);
@@ -205,19 +220,27 @@ export class NetworkView {
       }
     }
 
-    // Weight labels on the synapses.
-    const labelled = labelAll ? [...Array(nodes).keys()] : [sel];
-    ctx.font = '12px system-ui, sans-serif';
+    // Weight labels on the synapses: the selected node's first, then (small maps) the others
+    // wherever along their line a label fits without covering one already placed.
+    const labelled = labelAll ? [sel, ...[...Array(nodes).keys()].filter((i) => i !== sel)] : [sel];
+    const tries = labelAll ? [0.5, 0.35, 0.65, 0.25, 0.75, 0.2, 0.8] : [0.5];
+    const placed = [];
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     for (const i of labelled) {
       const [ex, ey] = centre(i);
       for (let j = 0; j < dim; j++) {
-        const f = labelAll && dim > 1 ? 0.3 + (0.45 * j) / (dim - 1) : 0.5;
-        const lx = inX + rIn + (ex - nodeR - inX - rIn) * f;
-        const ly = inY(j) + (ey - inY(j)) * f;
         const text = `W${sub(i)},${sub(j + 1)} = ${fmt(weights[i * dim + j], 3)}`;
-        pill(ctx, text, lx, ly, i === sel);
+        const strong = i === sel;
+        ctx.font = `${strong ? '600 ' : ''}12px system-ui, sans-serif`;
+        const half = ctx.measureText(text).width / 2 + 4;
+        const at = (f) => [inX + rIn + (ex - nodeR - inX - rIn) * f, inY(j) + (ey - inY(j)) * f];
+        const free = (x0, y0) => placed.every(([x1, y1, h1]) => Math.abs(x0 - x1) > half + h1 + 2 || Math.abs(y0 - y1) > 19);
+        let spot = tries.map(at).find(([lx, ly]) => free(lx, ly));
+        if (!spot && strong) spot = at(tries[0]);
+        if (!spot) continue;
+        placed.push([spot[0], spot[1], half]);
+        pill(ctx, text, spot[0], spot[1], strong);
       }
     }
 
