@@ -213,4 +213,67 @@ proptest! {
             }
         }
     }
+
+    /// The blocked BMU search agrees with a plain argmin on maps of many blocks, ties included
+    /// (a node copied to several places: the lowest index must win).
+    #[test]
+    fn bmu_matches_reference_on_large_maps(
+        rows in 1usize..40, cols in 1usize..40, d in 0usize..DIMS.len(), seed in any::<u64>(),
+        copies in prop::collection::vec(any::<prop::sample::Index>(), 0..4),
+    ) {
+        use rand_core::{RngCore, SeedableRng};
+        let dim = DIMS[d];
+        let c = SomConfig { rows, cols, dim, ..SomConfig::default() };
+        let mut som = Som::new(&c, seed).unwrap();
+        let mut rng = rand_pcg::Pcg32::seed_from_u64(seed);
+        let mut w: Vec<f32> = (0..rows * cols * dim).map(|_| (rng.next_u32() >> 8) as f32 / 16_777_216.0).collect();
+        let n = rows * cols;
+        let src = copies.first().map(|i| i.index(n)).unwrap_or(0);
+        for i in copies.iter().skip(1) {
+            let j = i.index(n);
+            let v = w[src * dim..(src + 1) * dim].to_vec();
+            w[j * dim..(j + 1) * dim].copy_from_slice(&v);
+        }
+        som.set_weights(&w).unwrap();
+        let mut xs: Vec<Vec<f32>> = (0..5).map(|_| (0..dim).map(|_| (rng.next_u32() >> 8) as f32 / 16_777_216.0).collect()).collect();
+        xs.push(w[src * dim..(src + 1) * dim].to_vec());
+        for x in &xs {
+            let d: Vec<f32> = som.distances(x);
+            let mut best = 0;
+            for i in 1..n {
+                if d[i] * d[i] < d[best] * d[best] || (d[i] < d[best]) {
+                    best = i;
+                }
+            }
+            let b = som.bmu(x);
+            let rd = ref_distances(&w, x);
+            prop_assert!(b == best || (rd[b] - rd[best]).abs() < 1e-6, "bmu {} vs {}", b, best);
+            prop_assert_eq!(som.bmu_and_second(x).0, b);
+        }
+        // the copied node: lowest index among the identical copies
+        let x = &xs[5];
+        let b = som.bmu(x);
+        let first = (0..n).find(|&i| som.node_weights(i) == &x[..]).unwrap();
+        prop_assert_eq!(b, first);
+    }
+
+    /// The AVX copies of the loops (where the CPU has AVX) and the portable ones give the same
+    /// bits: BMUs, training and batch epochs.
+    #[test]
+    fn simd_and_portable_paths_agree((c, w, xs, _lr, _sigma) in case(), side in 1usize..30) {
+        let c = SomConfig { rows: if c.topology == Topology::Hexagonal && c.toroidal { side + side % 2 } else { side }, ..c };
+        let mut a = Som::new(&c, 5).unwrap();
+        let mut b = Som::new(&c, 5).unwrap();
+        a.set_simd(true);
+        prop_assert!(!b.set_simd(false));
+        let data: Vec<f32> = xs.iter().flatten().cloned().chain(w.iter().cloned()).collect();
+        let data = &data[..data.len() / c.dim * c.dim];
+        a.train(data, 40);
+        b.train(data, 40);
+        prop_assert_eq!(a.weights(), b.weights());
+        prop_assert_eq!(a.bmus(data), b.bmus(data));
+        a.batch_epoch(data);
+        b.batch_epoch(data);
+        prop_assert_eq!(a.weights(), b.weights());
+    }
 }

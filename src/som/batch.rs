@@ -31,7 +31,7 @@ impl Som {
         let mut counts = vec![0u64; n];
         let mut sums = vec![0.0f64; n * dim];
         for x in data.chunks_exact(dim) {
-            let c = fast::bmu(&self.weights, x, dim);
+            let c = fast::bmu(&self.weights, x, dim, self.scratch.avx);
             counts[c] += 1;
             for (s, &v) in sums[c * dim..(c + 1) * dim].iter_mut().zip(x) {
                 *s += v as f64;

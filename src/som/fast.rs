@@ -126,11 +126,15 @@ pub(crate) fn has_avx() -> bool {
     }
 }
 
+
 /// Index of the node nearest to `x` (lowest index on a tie; node 0 if `x` is shorter than `dim`).
-pub(crate) fn bmu(weights: &[f32], x: &[f32], dim: usize) -> usize {
+/// `avx` must be true only when [`has_avx`] is.
+pub(crate) fn bmu(weights: &[f32], x: &[f32], dim: usize, avx: bool) -> usize {
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = avx;
     #[cfg(target_arch = "x86_64")]
-    if has_avx() {
-        // SAFETY: the CPU supports AVX (checked just above).
+    if avx {
+        // SAFETY: callers pass `avx = true` only when the CPU supports AVX (`Scratch::avx`).
         return unsafe { bmu_avx(weights, x, dim) };
     }
     bmu_portable(weights, x, dim)
@@ -261,8 +265,8 @@ pub(crate) struct Scratch {
     cxe: [Vec<f32>; 2],
     /// `x` repeated `cols` times.
     xt: Vec<f32>,
-    /// Whether the AVX copies of the loops may run.
-    avx: bool,
+    /// Whether the AVX copies of the loops run: only if the CPU has AVX.
+    pub(crate) avx: bool,
 }
 
 impl Scratch {

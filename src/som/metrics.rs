@@ -27,7 +27,7 @@ impl Som {
         let total: f64 = data
             .chunks_exact(dim)
             .map(|x| {
-                let c = fast::bmu(&self.weights, x, dim);
+                let c = fast::bmu(&self.weights, x, dim, self.scratch.avx);
                 libm::sqrtf(fast::d2(self.node_weights(c), x)) as f64
             })
             .sum();
@@ -71,7 +71,7 @@ impl Som {
     /// The BMU of every row.
     pub fn bmus(&self, data: &[f32]) -> Vec<u32> {
         let dim = self.config.dim;
-        data.chunks_exact(dim).map(|x| fast::bmu(&self.weights, x, dim) as u32).collect()
+        data.chunks_exact(dim).map(|x| fast::bmu(&self.weights, x, dim, self.scratch.avx) as u32).collect()
     }
 
     /// How many rows each node wins (length `len()`, summing to the number of rows).

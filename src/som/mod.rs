@@ -162,6 +162,15 @@ impl Som {
         Ok(())
     }
 
+    /// Turns the AVX copies of the hot loops on (the default where the CPU has AVX) or off.
+    /// They do the same IEEE operations in the same order, so the weights are bit-identical
+    /// either way (and to the wasm build); this switch exists to test that. Returns whether
+    /// AVX is now in use (never on CPUs without it, nor outside x86-64).
+    pub fn set_simd(&mut self, enabled: bool) -> bool {
+        self.scratch.avx = enabled && fast::has_avx();
+        self.scratch.avx
+    }
+
     /// The configuration.
     pub fn config(&self) -> &SomConfig {
         &self.config
@@ -244,7 +253,7 @@ impl Som {
     /// The best matching unit: the node closest to `x` (the lowest index on a tie).
     /// Precondition: `x.len() == dim`.
     pub fn bmu(&self, x: &[f32]) -> usize {
-        fast::bmu(&self.weights, x, self.config.dim)
+        fast::bmu(&self.weights, x, self.config.dim, self.scratch.avx)
     }
 
     /// The closest and the second-closest node (ties to the lower index); `(0, 0)` on a 1-node map.

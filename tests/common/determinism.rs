@@ -11,7 +11,7 @@ pub const EXPECTED: [u64; 2] = [0x61b48356ca3a9715, 0x0c986d2b32391ad0];
 
 /// 40 fixed rows with 3 columns in [0, 1), no PRNG involved.
 pub fn rows() -> Vec<f32> {
-    (0..40 * 3).map(|k| ((k as f32 * 0.618_034 + 0.1).fract())).collect()
+    (0..40 * 3).map(|k| (k as f32 * 0.618_034 + 0.1).fract()).collect()
 }
 
 /// Two maps that together touch every kind of float math the core does: exp and powf

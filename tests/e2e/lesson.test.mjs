@@ -39,7 +39,10 @@ async function hoverNode(page, i) {
   await page.waitForFunction((node) => window.app.selected === node, i);
 }
 
-const phase = (page) => page.locator('.phases li.current').getAttribute('data-phase');
+/** Waits until the page shows phase `name` (views redraw on the next animation frame). */
+async function expectPhase(page, name) {
+  await page.waitForSelector(`.phases li.current[data-phase="${name}"]`, { timeout: 5000 });
+}
 
 test('each phase shows the core\'s numbers: distance, BMU, h on hover, weights after the update', async () => {
   const app = await openApp({ query: '' });
@@ -48,9 +51,9 @@ test('each phase shows the core\'s numbers: distance, BMU, h on hover, weights a
     await page.evaluate(() => window.app.build({ rows: 4, cols: 4, data: 'rgb', seed: 11, dataRows: 50 }));
     for (let step = 1; step <= 3; step++) {
       await page.click('#btn-phase');
-      assert.equal(await phase(page), 'row');
+      await expectPhase(page, 'row');
       await page.click('#btn-phase');
-      assert.equal(await phase(page), 'distances');
+      await expectPhase(page, 'distances');
       const core = await replay(page, step);
 
       await hoverNode(page, 5);
@@ -59,14 +62,14 @@ test('each phase shows the core\'s numbers: distance, BMU, h on hover, weights a
       assert.equal(await page.locator('[data-testid="map-canvas"]').getAttribute('data-bmu'), '', 'no BMU before its phase');
 
       await page.click('#btn-phase');
-      assert.equal(await phase(page), 'bmu');
+      await expectPhase(page, 'bmu');
       assert.equal(await page.locator('[data-testid="map-canvas"]').getAttribute('data-bmu'), String(core.bmu));
       assert.equal(Number(await shownValue(page, 'node-bmu')), core.bmu);
       // The BMU is the node with the smallest distance the core reported.
       assert.equal(core.distances.indexOf(Math.min(...core.distances)), core.bmu);
 
       await page.click('#btn-phase');
-      assert.equal(await phase(page), 'neighborhood');
+      await expectPhase(page, 'neighborhood');
       const other = (core.bmu + 3) % 16;
       await hoverNode(page, other);
       const h = Number(await shownValue(page, 'node-h'));
@@ -75,7 +78,7 @@ test('each phase shows the core\'s numbers: distance, BMU, h on hover, weights a
       assert.equal(Number(await shownValue(page, 'node-h')), 1, 'h is 1 on the BMU');
 
       await page.click('#btn-phase');
-      assert.equal(await phase(page), 'update');
+      await expectPhase(page, 'update');
       const shown = (await page.locator('[data-testid="node-weights"]').getAttribute('data-values')).split(',').map(Number);
       const want = core.after.slice(core.bmu * 3, core.bmu * 3 + 3);
       shown.forEach((v, k) => assert.ok(Math.abs(v - want[k]) < 1e-4, `weight ${k}: shown ${v}, core ${want[k]}`));

@@ -4,6 +4,9 @@
 /** The five phases of one online step, in the order the lesson reveals them. */
 export const PHASES = ['row', 'distances', 'bmu', 'neighborhood', 'update'];
 
+/** At most this many rows take part in the tug of war (one colour each). */
+export const MAX_TUG_ROWS = 6;
+
 export class App {
   /** @param wasm the wasm-bindgen exports (window.wasmBindings) */
   constructor(wasm, options) {
@@ -47,6 +50,9 @@ export class App {
     this.labelClasses = som.labelClasses();
     this.labels = som.labelIndices();
     this.history = [];
+    this.mapVersion = (this.mapVersion ?? 0) + 1;
+    this.tugRows = this.tugRows.filter((r) => r < som.dataRows());
+    this.tugTraces = [];
     this.sample();
     this.render();
   }
@@ -81,6 +87,7 @@ export class App {
 
   /** Shows the next phase; after the last one, the next call takes a new traced step. */
   stepPhase() {
+    this.tugTraces = [];
     if (!this.trace || this.phase === PHASES.length - 1) {
       this.trace = this.som.stepTrace();
       this.phase = 0;
@@ -93,6 +100,7 @@ export class App {
 
   /** Finishes the step being shown, or takes a whole new one, ending on its update phase. */
   stepRow() {
+    this.tugTraces = [];
     if (!this.trace || this.phase === PHASES.length - 1) this.trace = this.som.stepTrace();
     this.phase = PHASES.length - 1;
     this.sample();
@@ -101,6 +109,7 @@ export class App {
 
   /** Many untraced steps at once (fast play). */
   train(steps) {
+    this.tugTraces = [];
     this.trace = null;
     this.phase = -1;
     if (steps > 0) this.som.train(steps);
@@ -114,9 +123,59 @@ export class App {
 
   reset() {
     this.som.reset();
+    this.mapVersion += 1;
+    this.tugTraces = [];
     this.trace = null;
     this.phase = -1;
     this.history = [];
+    this.sample();
+    this.render();
+  }
+
+  // ---- the tug of war ------------------------------------------------------------------------
+
+  /** Chooses the tug-of-war rows (at most 6, valid indices, no repeats). */
+  setTug(rows) {
+    const n = this.som.dataRows();
+    this.tugRows = [...new Set(rows.filter((r) => Number.isInteger(r) && r >= 0 && r < n))].slice(0, MAX_TUG_ROWS);
+    this.tugTraces = [];
+    this.render();
+  }
+
+  /** Adds a row to the tug of war, or removes it if it is already there. */
+  toggleTugRow(row) {
+    const rows = this.tugRows.includes(row) ? this.tugRows.filter((r) => r !== row) : [...this.tugRows, row];
+    this.setTug(rows);
+  }
+
+  /**
+   * The chosen rows' pulls on every node, K × nodes row-major, from the core (α(t)·h(c_k, i; σ(t))),
+   * recomputed only when the map or the rows changed.
+   */
+  tugPulls() {
+    const key = `${this.som.t()}|${this.tugRows.join(',')}|${this.mapVersion}`;
+    if (this.tugKey !== key) {
+      this.tugKey = key;
+      this.tugMatrix = this.tugRows.length ? this.som.pulls(Uint32Array.from(this.tugRows)) : new Float32Array(0);
+      const dim = this.shape.dim;
+      this.tugBmuList = this.tugRows.map((r) => this.som.bmu(this.data.subarray(r * dim, (r + 1) * dim)));
+    }
+    return this.tugMatrix;
+  }
+
+  /** The BMU of each tug-of-war row, from the core. */
+  tugBmus() {
+    this.tugPulls();
+    return this.tugBmuList;
+  }
+
+  /** "Pull": each chosen row takes its traced step in turn, so both tugs can be watched. */
+  pullChosen() {
+    this.trace = null;
+    this.phase = -1;
+    this.tugTraces = this.tugRows.map((row) => this.som.stepTrace(row));
+    this.trace = this.tugTraces[this.tugTraces.length - 1] ?? null;
+    this.phase = this.trace ? PHASES.length - 1 : -1;
     this.sample();
     this.render();
   }

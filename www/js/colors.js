@@ -37,3 +37,31 @@ export function extent(values) {
   }
   return lo <= hi ? [lo, hi] : [0, 1];
 }
+
+/** [r, g, b] of a '#rrggbb' colour. */
+export function hexToRgb(hex) {
+  return [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16));
+}
+
+/**
+ * Tug-of-war colours. `pulls` is the core's K × nodes pull matrix. A node's hue mixes the K rows'
+ * colours (CATEGORICAL, in order) in proportion to their pulls on it; its intensity is its total
+ * pull relative to the most-pulled node: white for no pull, the full mix for the strongest.
+ */
+export function mixPulls(pulls, k, nodes) {
+  const colours = CATEGORICAL.slice(0, k).map(hexToRgb);
+  const totals = new Float64Array(nodes);
+  for (let r = 0; r < k; r++) for (let i = 0; i < nodes; i++) totals[i] += Math.max(0, pulls[r * nodes + i]);
+  const strongest = Math.max(...totals) || 1;
+  const out = [];
+  for (let i = 0; i < nodes; i++) {
+    const mix = [0, 0, 0];
+    for (let r = 0; r < k; r++) {
+      const share = totals[i] > 0 ? Math.max(0, pulls[r * nodes + i]) / totals[i] : 0;
+      for (let c = 0; c < 3; c++) mix[c] += share * colours[r][c];
+    }
+    const intensity = totals[i] / strongest;
+    out.push(mix.map((v) => Math.round(255 + (v - 255) * intensity)));
+  }
+  return out;
+}

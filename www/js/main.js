@@ -12,6 +12,7 @@ import { NetworkView } from './views/network-view.js';
 import { Charts } from './views/charts.js';
 import { DataPanel } from './views/data-panel.js';
 import { Params } from './views/params.js';
+import { TugView } from './views/tug-view.js';
 import { readHash, writeHash, applyHide, fetchCsv, unpack } from './url-state.js';
 
 const DEFAULTS = { rows: 10, cols: 10, data: 'rgb', seed: 1 };
@@ -25,6 +26,7 @@ async function start(wasm) {
   app.mapView = new MapView($('map-view'), app);
   app.addView(app.mapView);
   app.addView(new InputView($('input-view'), app));
+  app.addView(new TugView($('tug-view'), app));
   app.addView(new Inspector($('inspector')));
   app.addView(new NetworkView($('network-view'), app));
   app.addView(new Charts($('charts'), app));

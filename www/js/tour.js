@@ -16,7 +16,30 @@ function show(app, options, { steps = 0, phase = null, select = null } = {}) {
     app.stepPhase();
     while (app.phaseName !== phase) app.stepPhase();
   }
+  if (select === 'neighbour') {
+    // A node on the BMU's edge of the neighbourhood: pulled, but less than the BMU.
+    const h = app.trace.h;
+    select = h.indexOf(Math.max(...Array.from(h).filter((v) => v < 0.99)));
+  }
   app.select(select === 'bmu' ? app.trace.bmu : select ?? 0);
+}
+
+/** Two rows (among the first 500) whose BMUs lie farthest apart on the grid, by the core's numbers. */
+function farthestPair(app) {
+  const bmus = app.som.bmus();
+  const n = Math.min(bmus.length, 500);
+  let pair = [0, Math.min(1, n - 1)];
+  let best = -1;
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      const d = app.som.gridDistance(bmus[a], bmus[b]);
+      if (d > best) {
+        best = d;
+        pair = [a, b];
+      }
+    }
+  }
+  return pair;
 }
 
 export const STOPS = [
@@ -57,16 +80,33 @@ export const STOPS = [
     enter: (app) => show(app, SMALL, { phase: 'bmu', select: 'bmu' }),
   },
   {
-    title: 'Every node within the radius is pulled too, harder the closer it is',
-    text: 'The dashed ring has radius σ around the BMU. Each node\'s h (written on it) says how hard it is pulled: 1 on the BMU, less further away on the grid.',
-    panels: ['map-panel', 'inspector-panel'],
-    enter: (app) => show(app, SMALL, { phase: 'neighborhood', select: 'bmu' }),
-  },
-  {
-    title: 'The BMU and its neighbours move towards the row',
-    text: 'Update: w ← w + α·h·(x − w). In input space each ghost glides along its arrow, whose length is α × h × its distance to the row. The BMU moves most.',
+    title: 'The BMU is pulled towards the row',
+    text: 'Update: w ← w + α·h·(x − w). In input space the BMU\'s ghost glides towards the ringed row along its arrow; on the BMU h = 1, so it moves α of the way.',
     panels: ['input-panel', 'inspector-panel'],
     enter: (app) => show(app, SMALL, { phase: 'update', select: 'bmu' }),
+  },
+  {
+    title: 'Every node within the radius is pulled too, harder the closer it is',
+    text: 'The dashed ring has radius σ around the BMU. Each node\'s h (written on it) says how hard it is pulled: 1 on the BMU, less further away on the grid. Each arrow in input space is α × h × the node\'s distance to the row long.',
+    panels: ['map-panel', 'input-panel'],
+    enter: (app) => show(app, SMALL, { phase: 'update', select: 'neighbour' }),
+  },
+  {
+    title: 'Two rows, two BMUs: a tug of war',
+    text: 'Two rows whose BMUs sit in different places pull on the nodes in between. A node near the blue BMU turns blue, one near the green BMU green, one in between greenish-blue. Press Pull to apply both updates and watch each node\'s two arrows.',
+    panels: ['map-panel', 'input-panel'],
+    enter: (app) => {
+      show(app, SMALL);
+      app.epoch();
+      const [a, b] = farthestPair(app);
+      app.setTug([a, b]);
+      const pulls = app.tugPulls();
+      const nodes = app.shape.nodes;
+      // Select the node pulled most evenly by both rows: the one in the middle of the tug.
+      let best = 0;
+      for (let i = 1; i < nodes; i++) if (Math.min(pulls[i], pulls[nodes + i]) > Math.min(pulls[best], pulls[nodes + best])) best = i;
+      app.select(best);
+    },
   },
   {
     title: 'Over time the radius and the pull shrink, and the map settles',

@@ -5,6 +5,7 @@
 // its new one (both from the core's trace) with an arrow for the pull.
 import { Projection } from './projection.js';
 import { fitCanvas } from './grid-geometry.js';
+import { watchWidth } from './form-util.js';
 import { select } from './map-view.js';
 import { CATEGORICAL, channel, rgb, extent } from '../colors.js';
 
@@ -25,6 +26,8 @@ export class InputView {
     this.note = document.createElement('p');
     this.note.className = 'legend';
     container.append(bar, this.canvas, this.note);
+    // Measured by a ResizeObserver, not per frame: reading layout in render() forces a reflow.
+    this.width = watchWidth(container, app, (w) => { this.width = w; });
     this.listen(app);
   }
 
@@ -51,9 +54,9 @@ export class InputView {
       if (drag && !drag.moved) {
         const node = this.ghostAt(e);
         if (node != null) app.select(node);
-        else if (app.pickRow) {
+        else {
           const row = this.rowAt(e);
-          if (row != null) app.pickRow(row);
+          if (row != null) app.toggleTugRow(row);
         }
       }
       drag = null;
@@ -80,7 +83,7 @@ export class InputView {
       s.label.hidden = dim <= 3 || k >= this.axes.length;
       if (!s.label.hidden) s.setOptions(columns, String(this.axes[k]));
     });
-    const width = Math.min(this.canvas.parentElement.clientWidth || 400, 460);
+    const width = Math.min(this.width || 400, 460);
     const height = width;
     const ctx = fitCanvas(this.canvas, width, height);
     ctx.clearRect(0, 0, width, height);
@@ -102,7 +105,8 @@ export class InputView {
 
     this.dataPoints = this.drawData(ctx, app);
     this.ghostPoints = this.drawGhosts(ctx, app, weights, nodes);
-    this.drawTrace(ctx, app);
+    this.drawTug(ctx, app);
+    if (!app.tugTraces?.length) this.drawTrace(ctx, app);
     this.canvas.setAttribute('aria-label', `Input space: ${app.som.dataRows()} data rows and ${nodes} nodes drawn at their weights.`);
     this.note.textContent = p.cube
       ? 'Drag to turn the cube. Dots: data rows. Rings: nodes at their weights ("ghosts"), joined to their grid neighbours.'
@@ -208,6 +212,22 @@ export class InputView {
     }
     ring(ctx, pts[app.selected], 8, '#d4a000', 3);
     return pts;
+  }
+
+  /** Tug-of-war rows ringed in their colours; after "Pull", each row's arrows in its colour. */
+  drawTug(ctx, app) {
+    const { dim, nodes } = app.shape;
+    app.tugRows.forEach((row, k) => ring(ctx, this.dataPoints[row], 8, CATEGORICAL[k], 3));
+    (app.tugTraces ?? []).forEach((trace, k) => {
+      ctx.strokeStyle = CATEGORICAL[k];
+      ctx.fillStyle = CATEGORICAL[k];
+      ctx.lineWidth = 1.5;
+      for (let i = 0; i < nodes; i++) {
+        const [x1, y1] = this.projection.project(trace.before, i * dim);
+        const [x2, y2] = this.projection.project(trace.after, i * dim);
+        if ((x2 - x1) ** 2 + (y2 - y1) ** 2 >= 4) arrow(ctx, x1, y1, x2, y2);
+      }
+    });
   }
 
   /** The current row, the BMU and, from the neighbourhood phase on, the pull arrows. */

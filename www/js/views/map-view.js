@@ -1,7 +1,8 @@
 // The map: the 2-D grid of nodes, each cell coloured by the chosen mode, with the phase of the
 // step being shown drawn over it (distances, the BMU, the neighbourhood ring and h).
 import { GridGeometry, fitCanvas } from './grid-geometry.js';
-import { viridis, channel, rgb, extent } from '../colors.js';
+import { watchWidth } from './form-util.js';
+import { viridis, channel, rgb, extent, mixPulls, CATEGORICAL } from '../colors.js';
 import { fmt } from '../format.js';
 
 const MODES = [
@@ -9,6 +10,7 @@ const MODES = [
   ['distance', 'Distance to the row'],
   ['umatrix', 'U-matrix (distance to neighbours)'],
   ['hits', 'Hits (rows won)'],
+  ['pull', 'Tug of war (pull of the chosen rows)'],
 ];
 const NUMBERS_UP_TO = 100; // nodes: small maps get numbers written on their cells
 
@@ -27,6 +29,8 @@ export class MapView {
     this.legend = document.createElement('p');
     this.legend.className = 'legend';
     container.append(bar, this.canvas, this.legend);
+    // Measured by a ResizeObserver, not per frame: reading layout in render() forces a reflow.
+    this.width = watchWidth(container, app, (w) => { this.width = w; });
     const pick = (event) => {
       const r = this.canvas.getBoundingClientRect();
       const node = this.geometry?.nodeAt(event.clientX - r.left, event.clientY - r.top);
@@ -42,6 +46,14 @@ export class MapView {
     const weights = app.displayedWeights();
     const trace = app.trace;
     let mode = this.mode;
+    if (mode === 'pull') {
+      const k = app.tugRows.length;
+      if (k > 0) {
+        const colours = mixPulls(app.tugPulls(), k, nodes).map(rgb);
+        return { colours, legend: `Tug of war: each node mixes the colours of rows ${app.tugRows.join(', ')} in proportion to how hard each row's BMU pulls it (α·h); paler = pulled less.` };
+      }
+      mode = 'weights';
+    }
     // Large maps cannot carry numbers, so the distance phase colours the cells instead.
     if (trace && (phase === 'distances' || phase === 'bmu') && nodes > NUMBERS_UP_TO) mode = 'distance';
     if (mode === 'distance' && trace) {
@@ -76,9 +88,17 @@ export class MapView {
 
   render(app) {
     const { nodes, dim } = app.shape;
+    // Choosing two rows switches to the tug of war; clearing them switches back.
+    const tugging = app.tugRows.length >= 2;
+    if (tugging !== this.wasTugging) {
+      this.wasTugging = tugging;
+      if (tugging) this.mode = 'pull';
+      else if (this.mode === 'pull') this.mode = 'weights';
+    }
+    this.modeSelect.el.value = this.mode;
     this.componentSelect.setOptions(app.columns.map((c, k) => [String(k), c]), String(this.component));
     this.componentSelect.label.hidden = dim === 3 || this.mode !== 'weights';
-    const width = Math.min(this.canvas.parentElement.clientWidth || 400, 460);
+    const width = Math.min(this.width || 400, 460);
     const hexagonal = app.options.topology === 'hexagonal';
     this.geometry = new GridGeometry(app.positions, hexagonal, width, width);
     const g = this.geometry;
@@ -94,7 +114,7 @@ export class MapView {
       ctx.fill();
     }
     let text = legend;
-    if (trace && phase) {
+    if (trace && phase && this.mode !== 'pull') {
       const showH = phase === 'neighborhood' || phase === 'update';
       if (showH) this.drawNeighbourhood(ctx, app, trace);
       if (nodes <= NUMBERS_UP_TO && phase !== 'row') {
@@ -104,6 +124,7 @@ export class MapView {
       }
       if (phase !== 'row' && phase !== 'distances') this.outline(ctx, trace.bmu, '#fff', 4, '#000');
     }
+    if (this.mode === 'pull') this.drawTugBmus(ctx, app);
     this.outline(ctx, app.selected, '#ff0', 2, '#000');
     this.legend.textContent = text;
     this.canvas.dataset.bmu = trace && phase !== 'row' && phase !== 'distances' ? String(trace.bmu) : '';
@@ -128,6 +149,11 @@ export class MapView {
     ctx.strokeStyle = '#fff';
     ctx.stroke();
     ctx.setLineDash([]);
+  }
+
+  /** Rings each tug-of-war row's BMU in that row's colour. */
+  drawTugBmus(ctx, app) {
+    app.tugBmus().forEach((bmu, k) => this.outline(ctx, bmu, CATEGORICAL[k], 3, '#fff'));
   }
 
   drawNumbers(ctx, values, nodes) {

@@ -136,7 +136,7 @@ export class NetworkView {
     let nodeSpacing = 0;
     this.grid = null;
     if (full) {
-      nodeSpacing = labelAll ? 56 : nodes > 12 ? 22 : 32;
+      nodeSpacing = labelAll ? 72 : nodes > 12 ? 22 : 32;
       height = Math.max(200, Math.max(nodes * nodeSpacing, dim * inGap) + 2 * top);
     } else {
       const size = Math.min(width * 0.42, 240);
@@ -223,8 +223,9 @@ export class NetworkView {
     // Weight labels on the synapses: the selected node's first, then (small maps) the others
     // wherever along their line a label fits without covering one already placed.
     const labelled = labelAll ? [sel, ...[...Array(nodes).keys()].filter((i) => i !== sel)] : [sel];
-    const tries = labelAll ? [0.5, 0.35, 0.65, 0.25, 0.75, 0.2, 0.8] : [0.5];
+    const tries = labelAll ? [0.5, 0.35, 0.65, 0.25, 0.75, 0.2, 0.8] : [0.45];
     const placed = [];
+    let skipped = 0;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     for (const i of labelled) {
@@ -238,7 +239,10 @@ export class NetworkView {
         const free = (x0, y0) => placed.every(([x1, y1, h1]) => Math.abs(x0 - x1) > half + h1 + 2 || Math.abs(y0 - y1) > 19);
         let spot = tries.map(at).find(([lx, ly]) => free(lx, ly));
         if (!spot && strong) spot = at(tries[0]);
-        if (!spot) continue;
+        if (!spot) {
+          skipped += 1;
+          continue;
+        }
         placed.push([spot[0], spot[1], half]);
         pill(ctx, text, spot[0], spot[1], strong);
       }
@@ -251,6 +255,7 @@ export class NetworkView {
       : `${nodes} nodes, drawn as the map's grid; only the synapses of node ${sel} (yellow, row ${row}, column ${sel % cols}) are drawn`;
     text += bmu != null ? `; the BMU, node ${bmu}, has a thick black outline.` : '.';
     if (x) text += ` The inputs carry row ${trace.row}, scaled.`;
+    if (skipped) text += ` ${skipped} labels that would overlap are left out; select a node to see its weights.`;
     text += ' Click a node, or focus the diagram and use the arrow keys.';
     this.legend.textContent = text;
     this.canvas.dataset.selected = String(sel);

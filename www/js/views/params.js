@@ -168,35 +168,5 @@ export function rebuild(app, changes) {
     delete options.learningRateDecay;
     delete options.sigmaDecay;
   }
-  if (options.data !== 'custom') {
-    app.build(options);
-    return;
-  }
-  // The constructor only knows the built-in data sets: build on one (a bad option throws here,
-  // before anything changes), put the data back, then re-initialise the weights from it.
-  const saved = { raw: Array.from(app.rawData), dim: app.shape.dim, columns: app.columns, classes: app.labelClasses, labels: Array.from(app.labels) };
-  app.build({ ...options, data: 'rgb' });
-  restoreData(app.som, saved);
-  app.som.reset();
-  app.dataChanged();
-}
-
-/**
- * Loads saved data back into `som`, column names and labels included, by writing it as CSV
- * (float32 values print and parse back exactly); falls back to bare values (names x1..xN).
- */
-function restoreData(som, { raw, dim, columns, classes, labels }) {
-  const quote = (s) => `"${String(s).replace(/"/g, '""')}"`;
-  const hasLabels = classes.length > 0 && labels.length * dim === raw.length;
-  const lines = [[...columns, ...(hasLabels ? ['label'] : [])].map(quote).join(',')];
-  for (let r = 0; r * dim < raw.length; r++) {
-    const row = raw.slice(r * dim, (r + 1) * dim).map(String);
-    if (hasLabels) row.push(quote(classes[labels[r]]));
-    lines.push(row.join(','));
-  }
-  try {
-    som.loadCsv(lines.join('\n'), Uint32Array.from({ length: dim }, (_, k) => k), hasLabels ? dim : -1);
-  } catch {
-    som.setData(Float32Array.from(raw), dim);
-  }
+  app.build(options); // keeps the current data when options.data is 'custom'
 }

@@ -1,0 +1,71 @@
+// The tug of war: the rows the student chose (each in its colour), a "Pull" button that applies
+// their updates in turn, and each row's pull on the selected node, from the core's pull matrix.
+import { CATEGORICAL } from '../colors.js';
+import { MAX_TUG_ROWS } from '../app.js';
+import { fmt } from '../format.js';
+
+export class TugView {
+  constructor(container, app) {
+    this.el = container;
+    this.el.className = 'tug';
+    const heading = document.createElement('h3');
+    heading.textContent = 'Tug of war';
+    this.hint = document.createElement('p');
+    this.hint.className = 'legend';
+    this.chips = document.createElement('ul');
+    this.chips.className = 'chips';
+    this.chips.setAttribute('aria-label', 'Rows in the tug of war');
+    const bar = document.createElement('div');
+    bar.className = 'buttons';
+    this.pull = button('Pull', 'Apply each chosen row\'s update in turn', () => app.pullChosen());
+    this.pull.id = 'btn-pull';
+    this.clear = button('Clear', 'Remove every chosen row', () => app.setTug([]));
+    bar.append(this.pull, this.clear);
+    this.pulls = document.createElement('p');
+    this.pulls.className = 'formula';
+    this.pulls.dataset.testid = 'node-pulls';
+    this.el.append(heading, this.hint, this.chips, bar, this.pulls);
+    this.app = app;
+  }
+
+  render(app) {
+    const rows = app.tugRows;
+    this.hint.textContent = rows.length < 2
+      ? `Click data points in input space, or rows in the data table, to choose two or more rows (up to ${MAX_TUG_ROWS}). Their BMUs pull on the nodes in between like a tug of war.`
+      : 'The map mixes the rows\' colours by how hard each row\'s BMU pulls each node. Press Pull to apply their updates in turn.';
+    const key = rows.join(',');
+    if (key !== this.key) {
+      this.key = key;
+      this.chips.replaceChildren(...rows.map((row, k) => {
+        const li = document.createElement('li');
+        const swatch = document.createElement('span');
+        swatch.className = 'swatch';
+        swatch.style.background = CATEGORICAL[k];
+        const remove = button('×', `Remove row ${row} from the tug of war`, () => app.toggleTugRow(row));
+        li.append(swatch, `row ${row} `, remove);
+        return li;
+      }));
+    }
+    this.pull.disabled = rows.length === 0;
+    this.clear.disabled = rows.length === 0;
+    if (!rows.length) {
+      this.pulls.hidden = true;
+      return;
+    }
+    const matrix = app.tugPulls();
+    const nodes = app.shape.nodes;
+    const parts = rows.map((row, k) => `row ${row}: ${fmt(matrix[k * nodes + app.selected], 4)}`);
+    this.pulls.hidden = false;
+    this.pulls.textContent = `Pull α·h on node ${app.selected}: ${parts.join(', ')}`;
+    this.pulls.dataset.values = rows.map((_, k) => matrix[k * nodes + app.selected]).join(',');
+  }
+}
+
+function button(text, label, onClick) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = text;
+  b.setAttribute('aria-label', label);
+  b.addEventListener('click', onClick);
+  return b;
+}
