@@ -11,7 +11,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 # node_modules/.bin first: Trunk must find binaryen's wasm-opt 132, never Debian's 108.
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-export CARGO_TERM_COLOR=never NO_COLOR=1 FORCE_COLOR=0
+# (NO_COLOR=true, not 1: Trunk parses it as a boolean flag.)
+export CARGO_TERM_COLOR=never NO_COLOR=true
 
 started=$SECONDS
 logs=$(mktemp -d)

@@ -255,7 +255,7 @@ fn set_weights_and_initialize_refuse_bad_buffers() {
     );
     assert_eq!(som.weights(), &before[..]);
     assert_eq!(som.initialize(Init::Pca, &[1.0, 2.0, 3.0]).unwrap_err().to_string(), "pca init needs at least 2 rows, got 1");
-    assert_eq!(som.initialize(Init::Samples, &[]).unwrap_err().to_string(), "samples init needs at least 1 rows, got 0");
+    assert_eq!(som.initialize(Init::Samples, &[]).unwrap_err().to_string(), "samples init needs at least 1 row, got 0");
     assert_eq!(som.initialize(Init::Samples, &[1.0; 7]).unwrap_err().to_string(), "data: expected 6 values, got 7");
     assert_eq!(
         som.initialize(Init::Pca, &[1.0, 2.0, f32::INFINITY, 0.0, 0.0, 0.0]).unwrap_err(),

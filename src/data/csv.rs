@@ -18,9 +18,14 @@
 //!   ([`CsvOptions::label`]) defaults to the first non-numeric column that is not a feature.
 //! * Every feature value must be a finite number: blanks, words, NaN, infinities and values
 //!   beyond the `f32` range are errors naming the first bad line.
+//! * At most [`MAX_CSV_ROWS`] data rows and [`MAX_CSV_BYTES`](super::MAX_CSV_BYTES) bytes.
+//!
+//! [`parse_csv`] and [`inspect_csv`] read the whole text at once; [`CsvStream`] reads it in
+//! chunks with the same results (they are one push into a `CsvStream`).
 
-use ::csv::{ReaderBuilder, StringRecord, Trim};
+use ::csv::StringRecord;
 
+use super::csv_stream::{CsvStream, MAX_CSV_ROWS};
 use super::{DataError, Dataset};
 
 /// Which columns of a CSV file play which role. Indices are 0-based positions of the file's
@@ -51,7 +56,8 @@ pub struct CsvInfo {
 }
 
 /// The records of a file after structural checks and header detection.
-struct Table {
+#[derive(Debug)]
+pub(crate) struct Table {
     decimal_comma: bool,
     header: Option<StringRecord>,
     /// Data records with the 1-based file line each starts on.
@@ -81,19 +87,9 @@ impl Table {
 /// a preview. Errors only for what makes the table unusable: [`DataError::Empty`],
 /// [`DataError::NoDataRows`], [`DataError::ColumnCount`].
 pub fn inspect_csv(text: &str) -> Result<CsvInfo, DataError> {
-    let table = read_table(text)?;
-    Ok(CsvInfo {
-        headers: (0..table.width).map(|k| table.name(k)).collect(),
-        has_header: table.header.is_some(),
-        numeric: table.numeric.clone(),
-        rows: table.records.len(),
-        preview: table
-            .records
-            .iter()
-            .take(5)
-            .map(|(_, r)| r.iter().map(str::to_string).collect())
-            .collect(),
-    })
+    let mut stream = CsvStream::new();
+    stream.push(text)?;
+    stream.info()
 }
 
 /// Parses CSV `text` into a [`Dataset`] whose columns are the chosen features (named from the
@@ -103,70 +99,96 @@ pub fn inspect_csv(text: &str) -> Result<CsvInfo, DataError> {
 /// Never panics. Errors, each naming the 1-based file line and the column where it applies:
 /// [`DataError::Empty`], [`DataError::NoDataRows`], [`DataError::ColumnCount`],
 /// [`DataError::NotANumber`], [`DataError::EmptyValue`], [`DataError::NonFiniteValue`],
-/// [`DataError::NoNumericColumns`], and for bad options [`DataError::NoSuchColumn`],
+/// [`DataError::NoNumericColumns`], [`DataError::TooManyRows`], [`DataError::TooManyBytes`],
+/// and for bad options [`DataError::NoSuchColumn`],
 /// [`DataError::DuplicateColumn`], [`DataError::NoColumnsChosen`], [`DataError::LabelIsFeature`].
 pub fn parse_csv(text: &str, options: &CsvOptions) -> Result<Dataset, DataError> {
-    let table = read_table(text)?;
-    let width = table.width;
-    let check = |what: &'static str, index: usize| {
-        if index < width {
-            Ok(index)
-        } else {
-            Err(DataError::NoSuchColumn {
-                what,
-                index,
-                count: width,
-            })
-        }
-    };
-    let label = options.label.map(|l| check("label", l)).transpose()?;
-    let features: Vec<usize> = match &options.columns {
-        Some(cols) => {
-            if cols.is_empty() {
-                return Err(DataError::NoColumnsChosen);
-            }
-            let mut seen = vec![false; width];
-            for &c in cols {
-                check("columns", c)?;
-                if std::mem::replace(&mut seen[c], true) {
-                    return Err(DataError::DuplicateColumn { index: c });
-                }
-                if label == Some(c) {
-                    return Err(DataError::LabelIsFeature { index: c });
-                }
-            }
-            cols.clone()
-        }
-        None => (0..width)
-            .filter(|&k| table.numeric[k] && label != Some(k))
-            .collect(),
-    };
-    if features.is_empty() {
-        return Err(DataError::NoNumericColumns);
-    }
-    let label = label.or_else(|| (0..width).find(|&k| !table.numeric[k] && !features.contains(&k)));
+    let mut stream = CsvStream::new();
+    stream.push(text)?;
+    stream.dataset(options)
+}
 
-    let mut values = Vec::with_capacity(table.records.len() * features.len());
-    for (line, record) in &table.records {
-        for &k in &features {
-            let field = record.get(k).unwrap_or("");
-            values.push(
-                parse_value(field, table.decimal_comma)
-                    .map_err(|problem| problem.into_error(*line, k, table.error_name(k), field))?,
-            );
+impl Table {
+    /// What [`inspect_csv`] reports for this table.
+    pub(crate) fn info(&self) -> CsvInfo {
+        CsvInfo {
+            headers: (0..self.width).map(|k| self.name(k)).collect(),
+            has_header: self.header.is_some(),
+            numeric: self.numeric.clone(),
+            rows: self.records.len(),
+            preview: self
+                .records
+                .iter()
+                .take(5)
+                .map(|(_, r)| r.iter().map(str::to_string).collect())
+                .collect(),
         }
     }
-    let names = features.iter().map(|&k| table.name(k)).collect();
-    let mut data = Dataset::new(values, features.len())?.with_columns(names)?;
-    if let Some(l) = label {
-        let labels = table
-            .records
-            .iter()
-            .map(|(_, r)| r.get(l).unwrap_or("").to_string())
-            .collect();
-        data = data.with_labels(labels)?;
+
+    /// The [`Dataset`] for `options` (see [`parse_csv`]).
+    pub(crate) fn dataset(&self, options: &CsvOptions) -> Result<Dataset, DataError> {
+        let table = self;
+        let width = table.width;
+        let check = |what: &'static str, index: usize| {
+            if index < width {
+                Ok(index)
+            } else {
+                Err(DataError::NoSuchColumn {
+                    what,
+                    index,
+                    count: width,
+                })
+            }
+        };
+        let label = options.label.map(|l| check("label", l)).transpose()?;
+        let features: Vec<usize> = match &options.columns {
+            Some(cols) => {
+                if cols.is_empty() {
+                    return Err(DataError::NoColumnsChosen);
+                }
+                let mut seen = vec![false; width];
+                for &c in cols {
+                    check("columns", c)?;
+                    if std::mem::replace(&mut seen[c], true) {
+                        return Err(DataError::DuplicateColumn { index: c });
+                    }
+                    if label == Some(c) {
+                        return Err(DataError::LabelIsFeature { index: c });
+                    }
+                }
+                cols.clone()
+            }
+            None => (0..width)
+                .filter(|&k| table.numeric[k] && label != Some(k))
+                .collect(),
+        };
+        if features.is_empty() {
+            return Err(DataError::NoNumericColumns);
+        }
+        let label = label.or_else(|| (0..width).find(|&k| !table.numeric[k] && !features.contains(&k)));
+
+        let mut values = Vec::with_capacity(table.records.len() * features.len());
+        for (line, record) in &table.records {
+            for &k in &features {
+                let field = record.get(k).unwrap_or("");
+                values.push(
+                    parse_value(field, table.decimal_comma)
+                        .map_err(|problem| problem.into_error(*line, k, table.error_name(k), field))?,
+                );
+            }
+        }
+        let names = features.iter().map(|&k| table.name(k)).collect();
+        let mut data = Dataset::new(values, features.len())?.with_columns(names)?;
+        if let Some(l) = label {
+            let labels = table
+                .records
+                .iter()
+                .map(|(_, r)| r.get(l).unwrap_or("").to_string())
+                .collect();
+            data = data.with_labels(labels)?;
+        }
+        Ok(data)
     }
-    Ok(data)
 }
 
 /// Why a field is not an acceptable feature value.
@@ -229,150 +251,66 @@ fn parse_value(field: &str, decimal_comma: bool) -> Result<f32, Problem> {
     }
 }
 
-/// The delimiter for `text`: `,` unless the first non-blank line has none and has `;` or a tab.
-fn pick_delimiter(text: &str) -> u8 {
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    if first.contains(',') {
-        b','
-    } else if first.contains(';') {
-        b';'
-    } else if first.contains('\t') {
-        b'\t'
-    } else {
-        b','
-    }
-}
+impl Table {
+    /// Detects the header and which columns are numeric in the non-blank `records` (each with
+    /// the line it starts on; all of one width), after the whole text was read.
+    pub(crate) fn from_records(mut records: Vec<(u64, StringRecord)>, decimal_comma: bool) -> Result<Table, DataError> {
+        let Some((_, first)) = records.first() else {
+            return Err(DataError::Empty);
+        };
+        let width = first.len();
+        let is_number = |f: &str| number(f, decimal_comma).is_some();
 
-/// Turns the csv crate's record start offsets into 1-based file lines. (Its own `line()` is the
-/// position before skipped blank lines and does not count `\r\n` line ends, so it is not used.)
-struct LineCounter<'a> {
-    text: &'a [u8],
-    /// Bytes before `pos` are counted; `line` is the line `pos` is on.
-    pos: usize,
-    line: u64,
-}
-
-impl LineCounter<'_> {
-    /// The line of the first byte at or after `byte` that is not a line break (a record starts
-    /// there). Offsets must not decrease between calls; the total work is linear in the text.
-    fn line_at(&mut self, byte: u64) -> u64 {
-        let text = self.text;
-        let mut start = usize::try_from(byte).unwrap_or(text.len()).min(text.len());
-        while start < text.len() && matches!(text[start], b'\r' | b'\n') {
-            start += 1;
-        }
-        if start < self.pos {
-            self.pos = 0;
-            self.line = 1;
-        }
-        for i in self.pos..start {
-            if text[i] == b'\n' || (text[i] == b'\r' && text.get(i + 1) != Some(&b'\n')) {
-                self.line += 1;
-            }
-        }
-        self.pos = start;
-        self.line
-    }
-}
-
-/// Reads every non-blank record, checks the field counts, detects the header and which columns
-/// are numeric.
-fn read_table(text: &str) -> Result<Table, DataError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let delimiter = pick_delimiter(text);
-    let decimal_comma = delimiter != b',';
-    let mut reader = ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(Trim::All)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let mut lines = LineCounter {
-        text: text.as_bytes(),
-        pos: 0,
-        line: 1,
-    };
-    let mut records: Vec<(u64, StringRecord)> = Vec::new();
-    let mut record = StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                if record.iter().all(str::is_empty) {
-                    continue;
+        // Per column: (numbers, non-blank fields) over the records after the first.
+        let mut counts = vec![(0usize, 0usize); width];
+        for (_, r) in &records[1..] {
+            for (c, f) in counts.iter_mut().zip(r.iter()) {
+                if !f.is_empty() {
+                    c.1 += 1;
+                    c.0 += usize::from(is_number(f));
                 }
-                let line = lines.line_at(record.position().map_or(0, |p| p.byte()));
-                let width = records.first().map_or(record.len(), |(_, r)| r.len());
-                if record.len() != width {
-                    return Err(DataError::ColumnCount {
-                        line,
-                        expected: width,
-                        found: record.len(),
-                    });
+            }
+        }
+        let numeric_of = |counts: &[(usize, usize)]| -> Vec<bool> {
+            counts
+                .iter()
+                .map(|&(num, filled)| num > 0 && 2 * num >= filled)
+                .collect()
+        };
+        let numeric = numeric_of(&counts);
+        let has_header = if records.len() == 1 {
+            !first.iter().any(is_number)
+        } else {
+            first.iter().zip(&numeric).any(|(f, &n)| n && !is_number(f))
+        };
+        let numeric = if has_header {
+            numeric
+        } else {
+            for (c, f) in counts.iter_mut().zip(first.iter()) {
+                if !f.is_empty() {
+                    c.1 += 1;
+                    c.0 += usize::from(is_number(f));
                 }
-                records.push((line, record.clone()));
             }
-            Err(e) => {
-                let line = lines.line_at(e.position().map_or(0, |p| p.byte()));
-                return Err(DataError::Malformed {
-                    line,
-                    message: e.to_string(),
-                });
-            }
+            numeric_of(&counts)
+        };
+        let header = if has_header {
+            Some(records.remove(0).1)
+        } else {
+            None
+        };
+        if records.is_empty() {
+            return Err(DataError::NoDataRows);
         }
-    }
-    let Some((_, first)) = records.first() else {
-        return Err(DataError::Empty);
-    };
-    let width = first.len();
-    let is_number = |f: &str| number(f, decimal_comma).is_some();
-
-    // Per column: (numbers, non-blank fields) over the records after the first.
-    let mut counts = vec![(0usize, 0usize); width];
-    for (_, r) in &records[1..] {
-        for (c, f) in counts.iter_mut().zip(r.iter()) {
-            if !f.is_empty() {
-                c.1 += 1;
-                c.0 += usize::from(is_number(f));
-            }
+        if let Some((line, _)) = records.get(MAX_CSV_ROWS) {
+            return Err(DataError::TooManyRows { line: *line, limit: MAX_CSV_ROWS });
         }
+        Ok(Table {
+            decimal_comma,
+            header,
+            records,
+            width,
+            numeric,
+        })
     }
-    let numeric_of = |counts: &[(usize, usize)]| -> Vec<bool> {
-        counts
-            .iter()
-            .map(|&(num, filled)| num > 0 && 2 * num >= filled)
-            .collect()
-    };
-    let numeric = numeric_of(&counts);
-    let has_header = if records.len() == 1 {
-        !first.iter().any(is_number)
-    } else {
-        first.iter().zip(&numeric).any(|(f, &n)| n && !is_number(f))
-    };
-    let numeric = if has_header {
-        numeric
-    } else {
-        for (c, f) in counts.iter_mut().zip(first.iter()) {
-            if !f.is_empty() {
-                c.1 += 1;
-                c.0 += usize::from(is_number(f));
-            }
-        }
-        numeric_of(&counts)
-    };
-    let header = if has_header {
-        Some(records.remove(0).1)
-    } else {
-        None
-    };
-    if records.is_empty() {
-        return Err(DataError::NoDataRows);
-    }
-    Ok(Table {
-        decimal_comma,
-        header,
-        records,
-        width,
-        numeric,
-    })
 }

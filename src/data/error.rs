@@ -52,6 +52,12 @@ pub enum DataError {
         name: Option<String>,
         value: String,
     },
+    /// More data rows than [`crate::data::MAX_CSV_ROWS`].
+    /// "line 200002: the file has more than 200000 data rows; at most 200000 can be loaded"
+    TooManyRows { line: u64, limit: usize },
+    /// A text longer than [`crate::data::MAX_CSV_BYTES`].
+    /// "the file is 60.2 MB; files up to 50 MB can be loaded"
+    TooManyBytes { bytes: u64, limit: u64 },
     /// The CSV reader itself failed. "line 3: {message}"
     Malformed { line: u64, message: String },
     /// A column index in [`crate::data::CsvOptions`] is past the last column.
@@ -149,6 +155,16 @@ impl fmt::Display for DataError {
                 f,
                 "line {line}, {}: '{value}' is too large; numbers must lie within ±3.4e38",
                 Col(*column, name)
+            ),
+            TooManyRows { line, limit } => write!(
+                f,
+                "line {line}: the file has more than {limit} data rows; at most {limit} can be loaded"
+            ),
+            TooManyBytes { bytes, limit } => write!(
+                f,
+                "the file is {:.1} MB; files up to {} MB can be loaded",
+                *bytes as f64 / 1e6,
+                limit / 1_000_000
             ),
             Malformed { line, message } => write!(f, "line {line}: {message}"),
             NoSuchColumn { what, index, count } => {

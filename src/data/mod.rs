@@ -26,12 +26,14 @@
 //! ```
 
 pub mod csv;
+pub mod csv_stream;
 mod dataset;
 mod error;
 pub mod generators;
 pub mod scale;
 
 pub use self::csv::{inspect_csv, parse_csv, CsvInfo, CsvOptions};
+pub use csv_stream::{CsvStream, MAX_CSV_BYTES, MAX_CSV_ROWS};
 pub use dataset::Dataset;
 pub use error::DataError;
 pub use generators::{builtin, BUILTIN_NAMES};

@@ -54,7 +54,7 @@ pub enum SomError {
     },
     /// An operation needs more data rows than were given.
     ///
-    /// Displays as `"pca init needs at least 2 rows, got 1"`.
+    /// Displays as `"pca init needs at least 2 rows, got 1"` (`"… 1 row, …"` when one is needed).
     NotEnoughData {
         /// The operation, e.g. `"pca init"`.
         what: &'static str,
@@ -82,7 +82,8 @@ impl fmt::Display for SomError {
                 "{what}: value {index} is not a finite number (NaN and infinities are not allowed)"
             ),
             SomError::NotEnoughData { what, needed, got } => {
-                write!(f, "{what} needs at least {needed} rows, got {got}")
+                let rows = if *needed == 1 { "row" } else { "rows" };
+                write!(f, "{what} needs at least {needed} {rows}, got {got}")
             }
         }
     }

@@ -6,9 +6,10 @@
 //! * The neighbourhood comes from per-row and per-column tables. The squared grid distance
 //!   splits as `d² = dy²(row) + dx²(col)` (hexagonal: `dx²` depends also on whether the row's
 //!   parity matches the BMU row's, so there are two column tables). The gaussian factorises,
-//!   `exp(−d²/2σ²) = exp(−dy²/2σ²) · exp(−dx²/2σ²)`, so a step needs `rows + 2·cols`
-//!   exponentials instead of `rows·cols`; the mexican hat reuses the same product times
-//!   `(1 − d²/σ²)`; bubble and triangle need only a `sqrt` per node.
+//!   `exp(−d²/2σ²) = exp(−dy²/2σ²) · exp(−dx²/2σ²)`, so a step needs at most `rows + 2·cols`
+//!   exponentials instead of `rows·cols` (about half that: rows and columns mirrored about the
+//!   BMU share one); the mexican hat reuses the same product times `(1 − d²/σ²)`; bubble and
+//!   triangle need only a `sqrt` per node.
 //! * Gaussian update: per grid row `r`, the row factor `a = ry[r]` is constant and the column
 //!   factors are expanded to one per weight, so `w[j] += lr·(a·cx[j])·(x[j] − w[j])` runs over
 //!   a contiguous `cols·dim` slice and vectorises. Rows with `a = 0` (far beyond σ) are skipped.
@@ -198,21 +199,32 @@ impl Tables {
         let g = |v: f32| if v == 0.0 { 1.0 } else { libm::expf(-v / two_s2) };
         self.dy2.clear();
         self.ry.clear();
+        // Rows (columns) mirrored about the BMU have the same offset, hence the same d² part
+        // and the same factor: each exponential is computed once and copied to the mirror.
         for r in 0..grid.rows() {
             let v = grid.dy2(r, br);
             self.dy2.push(v);
             if expo {
-                self.ry.push(g(v));
+                let m = (2 * br).wrapping_sub(r);
+                self.ry.push(if m < r { self.ry[m] } else { g(v) });
             }
         }
         for p in 0..if self.hex { 2 } else { 1 } {
             self.dx2[p].clear();
             self.cx[p].clear();
+            // the mirror of column c is 2·bc − c; on rows of the other parity the centres are
+            // shifted by ±½, which moves the mirror by ∓1
+            let centre2 = match (p, br & 1) {
+                (0, _) => 2 * bc,
+                (_, 0) => (2 * bc).wrapping_sub(1),
+                _ => 2 * bc + 1,
+            };
             for c in 0..grid.cols() {
                 let v = grid.dx2(br ^ p, c, br, bc);
                 self.dx2[p].push(v);
                 if expo {
-                    self.cx[p].push(g(v));
+                    let m = centre2.wrapping_sub(c);
+                    self.cx[p].push(if m < c { self.cx[p][m] } else { g(v) });
                 }
             }
         }
@@ -304,14 +316,16 @@ pub(crate) fn update(
     let rl = cols * dim;
     if kernel == Kernel::Gaussian {
         for p in 0..if t.hex { 2 } else { 1 } {
-            s.cxe[p].clear();
-            for &c in &t.cx[p] {
-                s.cxe[p].extend(core::iter::repeat_n(c, dim));
+            s.cxe[p].resize(rl, 0.0);
+            for (e, &c) in s.cxe[p].chunks_exact_mut(dim).zip(&t.cx[p]) {
+                e.fill(c);
             }
         }
-        s.xt.clear();
-        for _ in 0..cols {
-            s.xt.extend_from_slice(x);
+        if s.xt.len() != rl || s.xt[..dim] != *x {
+            s.xt.resize(rl, 0.0);
+            for e in s.xt.chunks_exact_mut(dim) {
+                e.copy_from_slice(x);
+            }
         }
         for (r, wrow) in weights.chunks_exact_mut(rl).enumerate() {
             let a = t.ry[r];
