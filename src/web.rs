@@ -375,6 +375,16 @@ impl Som {
         self.som.topographic_error(self.data.values())
     }
 
+    /// Each node's majority label (index into `labelClasses()`) among the rows it wins; -1 for a
+    /// node that wins none. Empty when the data has no labels.
+    #[wasm_bindgen(js_name = majorityLabels)]
+    pub fn majority_labels(&self) -> Vec<i32> {
+        match self.data.label_indices() {
+            Some(labels) => self.som.majority_labels(self.data.values(), &labels),
+            None => Vec::new(),
+        }
+    }
+
     /// Each node's mean weight distance to its grid neighbours.
     #[wasm_bindgen(js_name = uMatrix)]
     pub fn u_matrix(&self) -> Vec<f32> {

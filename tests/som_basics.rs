@@ -365,3 +365,17 @@ fn row_orders() {
     assert!(passes.windows(2).any(|w| w[0] != w[1]), "a fresh permutation each pass");
     assert_ne!(passes[0], (0..10).collect::<Vec<_>>());
 }
+
+#[test]
+fn majority_label_is_the_most_common_class_among_the_rows_a_node_wins() {
+    use som_playground::som::{Som, SomConfig};
+    let config = SomConfig { rows: 1, cols: 2, dim: 1, ..SomConfig::default() };
+    let mut som = Som::new(&config, 1).unwrap();
+    som.set_weights(&[0.0, 1.0]).unwrap();
+    // Rows near 0 win node 0, rows near 1 win node 1.
+    let data = [0.1, 0.2, 0.0, 0.9, 0.8];
+    let labels = [2, 2, 0, 1, 1];
+    assert_eq!(som.majority_labels(&data, &labels), vec![2, 1]);
+    // A node that wins no row has no label; a tie goes to the lower class index.
+    assert_eq!(som.majority_labels(&[0.0, 0.1], &[1, 0]), vec![0, -1]);
+}

@@ -82,4 +82,23 @@ impl Som {
         }
         hits
     }
+
+    /// The majority label of the rows each node wins: for node i, the class `c` that most of
+    /// the rows with BMU i carry (`labels[j]` is row j's class index; the lowest index wins a
+    /// tie), or -1 for a node that wins no row. `labels` must have one entry per row.
+    pub fn majority_labels(&self, data: &[f32], labels: &[u32]) -> Vec<i32> {
+        let classes = labels.iter().max().map_or(0, |&m| m as usize + 1);
+        let mut counts = vec![0u32; self.len() * classes];
+        for (bmu, &label) in self.bmus(data).into_iter().zip(labels) {
+            counts[bmu as usize * classes + label as usize] += 1;
+        }
+        counts
+            .chunks(classes.max(1))
+            .take(self.len())
+            .map(|c| match c.iter().enumerate().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0))) {
+                Some((k, &n)) if n > 0 => k as i32,
+                _ => -1,
+            })
+            .collect()
+    }
 }

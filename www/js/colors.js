@@ -26,6 +26,15 @@ export function rgb([r, g, b]) {
 /** Colour-blind-safe categorical palette (Okabe–Ito), blue and green first as in the lecture. */
 export const CATEGORICAL = ['#0072B2', '#009E73', '#E69F00', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442', '#000000'];
 
+/** Labels start at the third palette colour, so they never look like the blue and green of the tug of war. */
+export const LABEL_OFFSET = 2;
+export const LABEL_COLOUR_NAMES = ['blue', 'green', 'orange', 'pink', 'vermilion', 'sky blue', 'yellow', 'black'];
+
+/** The colour of label class `c` (points in input space, nodes in the label map). */
+export function labelColour(c) {
+  return CATEGORICAL[(c + LABEL_OFFSET) % CATEGORICAL.length];
+}
+
 /** Minimum and maximum of an array, ignoring non-finite values. */
 export function extent(values) {
   let lo = Infinity;

@@ -7,7 +7,7 @@ import { Projection } from './projection.js';
 import { fitCanvas } from './grid-geometry.js';
 import { watchWidth } from './form-util.js';
 import { select } from './map-view.js';
-import { CATEGORICAL, channel, rgb, extent } from '../colors.js';
+import { CATEGORICAL, channel, rgb, extent, labelColour } from '../colors.js';
 
 const GLIDE_MS = 600;
 
@@ -177,7 +177,7 @@ export class InputView {
     for (let i = 0; i < rows; i++) {
       const [x, y] = this.projection.project(data, i * dim);
       points.push([x, y, i]);
-      ctx.fillStyle = app.labels.length ? CATEGORICAL[(app.labels[i] + 2) % CATEGORICAL.length]
+      ctx.fillStyle = app.labels.length ? labelColour(app.labels[i])
         : dim === 3 ? rgb([channel(data[i * 3]), channel(data[i * 3 + 1]), channel(data[i * 3 + 2])]) : '#888';
       ctx.beginPath();
       ctx.arc(x, y, r, 0, 2 * Math.PI);

@@ -2,7 +2,7 @@
 // step being shown drawn over it (distances, the BMU, the neighbourhood ring and h).
 import { GridGeometry, fitCanvas } from './grid-geometry.js';
 import { watchWidth } from './form-util.js';
-import { viridis, channel, rgb, extent, mixPulls, CATEGORICAL } from '../colors.js';
+import { viridis, channel, rgb, extent, mixPulls, CATEGORICAL, labelColour, LABEL_OFFSET, LABEL_COLOUR_NAMES } from '../colors.js';
 import { fmt } from '../format.js';
 
 const MODES = [
@@ -10,6 +10,7 @@ const MODES = [
   ['distance', 'Distance to the row'],
   ['umatrix', 'U-matrix (distance to neighbours)'],
   ['hits', 'Hits (rows won)'],
+  ['labels', 'Majority label of the rows won'],
   ['pull', 'Tug of war (pull of the chosen rows)'],
 ];
 const NUMBERS_UP_TO = 100; // nodes: small maps get numbers written on their cells
@@ -60,6 +61,12 @@ export class MapView {
       const d = trace.distances;
       const [lo, hi] = extent(d);
       return { colours: Array.from(d, (v) => rgb(viridis(1 - (v - lo) / (hi - lo || 1)))), legend: `Distance to row ${trace.row}: bright = close (${fmt(lo, 2)}) … dark = far (${fmt(hi, 2)}).` };
+    }
+    if (mode === 'labels' && app.labelClasses.length) {
+      const labels = app.som.majorityLabels();
+      const colours = Array.from(labels, (c) => (c < 0 ? '#ffffff' : labelColour(c)));
+      const names = app.labelClasses.map((name, c) => `${name} (${LABEL_COLOUR_NAMES[(c + LABEL_OFFSET) % LABEL_COLOUR_NAMES.length]})`);
+      return { colours, legend: `Each node takes the colour of the label most of its rows carry: ${names.join(', ')}; white: wins no row.` };
     }
     if (mode === 'umatrix' || mode === 'hits' || mode === 'distance') {
       const values = mode === 'umatrix' ? app.som.uMatrix() : mode === 'hits' ? app.som.hits() : null;
