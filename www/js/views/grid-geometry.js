@@ -20,7 +20,8 @@ export class GridGeometry {
     const spanY = maxY - minY + 2 * pad;
     this.scale = Math.min(width / spanX, height / spanY);
     this.offsetX = (width - spanX * this.scale) / 2 + (pad - minX) * this.scale;
-    this.offsetY = (height - spanY * this.scale) / 2 + (pad - minY) * this.scale;
+    // Top-aligned: the canvas is cut to the grid's own height.
+    this.offsetY = (pad - minY) * this.scale;
     this.height = spanY * this.scale;
   }
 
