@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DIST = path.join(ROOT, 'dist');
+// E2E_DIST points the tests at another build (e.g. one made with trunk build --dist).
+export const DIST = process.env.E2E_DIST || path.join(ROOT, 'dist');
 export const SCREENSHOTS = path.join(ROOT, 'tests/e2e/screenshots');
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
