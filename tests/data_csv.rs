@@ -266,16 +266,13 @@ fn long_values_are_cut_in_messages() {
 }
 
 #[test]
-fn large_input_is_fast() {
+fn a_hundred_thousand_rows_parse_into_the_right_values() {
     let mut text = String::from("a,b,c,d\n");
     for i in 0..100_000u32 {
         text.push_str(&format!("{}.25,{},{}.5,-{}\n", i % 97, i % 13, i, i % 7));
     }
-    let start = std::time::Instant::now();
     let d = parse(&text).unwrap();
-    let elapsed = start.elapsed();
     assert_eq!((d.rows(), d.dim()), (100_000, 4));
-    eprintln!("parse_csv 100000x4: {elapsed:?}");
-    // generous bound: debug builds are much slower than release
-    assert!(elapsed.as_secs_f64() < 10.0, "{elapsed:?}");
+    // The last row, i = 99,999: 99999 % 97 = 89, % 13 = 3, % 7 = 4.
+    assert_eq!(d.row(99_999), &[89.25, 3.0, 99_999.5, -4.0]);
 }
