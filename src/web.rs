@@ -8,11 +8,13 @@
 //! zero-copy view: `new Float32Array(wasmMemory().buffer, som.weightsPtr(), som.nodes() * som.dim())`,
 //! rebuilt after every call, since any call that allocates may move wasm memory.
 
+mod csv_loader;
 mod options;
 mod trace;
 
 use crate::data::{self, CsvOptions, Dataset, Scaling};
 use crate::som::{self, SomError};
+pub use csv_loader::CsvLoader;
 use options::Options;
 use trace::{StepReport, Trace};
 use wasm_bindgen::prelude::*;
@@ -128,6 +130,18 @@ impl Som {
         };
         let raw = data::parse_csv(text, &options).map_err(js_error)?;
         self.replace_data(raw, "custom")
+    }
+
+    /// Makes a `CsvLoader`'s finished text the data, like `loadCsv` (same `columns` and
+    /// `label`), with `scaling` (undefined keeps the current one). All or nothing.
+    #[wasm_bindgen(js_name = adoptCsv)]
+    pub fn adopt_csv(&mut self, loader: &mut CsvLoader, columns: Option<Vec<u32>>, label: Option<i32>, scaling: Option<String>) -> Result<(), JsError> {
+        let raw = loader.dataset(columns, label)?;
+        let before = self.options.scaling;
+        if let Some(name) = scaling {
+            self.options.scaling = name.parse::<Scaling>().map_err(js_error)?.name();
+        }
+        self.replace_data(raw, "custom").inspect_err(|_| self.options.scaling = before)
     }
 
     /// Sets the scaling: `"minMax"` (to [0,1], the default), `"zScore"` or `"none"`.

@@ -1,9 +1,12 @@
 """Peer timing: MiniSom 2.3.6 online training on random data in [0, 1)^DIM.
 usage: python3 minisom_bench.py ROWS COLS STEPS [N_SAMPLES [DIM]]
-STEPS = 0 calibrates: enough steps for about 0.7 s of train_random.
+STEPS = 0 calibrates: enough steps for about 0.7 s of train_random (MINISOM_SECONDS overrides 0.7).
+MINISOM_DATA=FILE reads the rows from FILE instead (raw little-endian float32, N_SAMPLES x DIM):
+scripts/bench.sh passes the very rows the page trains on.
 Settings match benches/native.rs: sigma = max(rows, cols) / 2, learning_rate 0.5, gaussian,
 rectangular, MiniSom's default asymptotic decay over STEPS, init random_weights_init.
 prints: minisom rows=.. cols=.. dim=.. steps=.. steps_per_s=... bmu_per_s=... qe=..."""
+import os
 import sys
 import time
 import warnings
@@ -16,6 +19,9 @@ n = int(sys.argv[4]) if len(sys.argv) > 4 else 1000
 dim = int(sys.argv[5]) if len(sys.argv) > 5 else 3
 rng = np.random.default_rng(7)
 data = rng.random((n, dim)).astype(np.float64)
+if os.environ.get("MINISOM_DATA"):
+    data = np.fromfile(os.environ["MINISOM_DATA"], dtype="<f4").reshape(n, dim).astype(np.float64)
+seconds = float(os.environ.get("MINISOM_SECONDS", "0.7"))
 
 
 def make():
@@ -31,7 +37,7 @@ if steps == 0:
     probe = make()
     t0 = time.perf_counter()
     probe.train_random(data, 300)
-    steps = max(300, int(300 / (time.perf_counter() - t0) * 0.7))
+    steps = max(300, int(300 / (time.perf_counter() - t0) * seconds))
 
 som = make()
 t0 = time.perf_counter()

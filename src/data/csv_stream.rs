@@ -61,6 +61,8 @@ pub struct CsvStream {
     cut: usize,
     /// Whether any text arrived yet (a byte-order mark is dropped only at the very start).
     started: bool,
+    /// Whether a segment was parsed yet.
+    parsed_any: bool,
     delimiter: Option<u8>,
     /// The 1-based file line on which `pending` starts.
     line: u64,
@@ -108,8 +110,9 @@ impl CsvStream {
         }
         self.bytes += chunk.len() as u64;
         CsvStream::check_size(self.bytes).map_err(|e| self.fail(e))?;
+        let arrived = !chunk.is_empty();
         let chunk = if self.started { chunk } else { chunk.strip_prefix('\u{feff}').unwrap_or(chunk) };
-        self.started |= !chunk.is_empty();
+        self.started |= arrived;
         self.pending.push_str(chunk);
         if self.delimiter.is_none() {
             // The first non-blank line decides, once it is complete.
@@ -181,12 +184,9 @@ impl CsvStream {
                 _ => Scan::Field,
             };
             // A record ends after `\n`, or after a lone `\r` (one not followed by `\n`).
-            if state == Scan::FieldStart && ends_record {
-                if b == b'\n' {
-                    self.cut = i + 1;
-                } else if bytes.get(i + 1).is_some_and(|&n| n != b'\n') {
-                    self.cut = i + 1;
-                }
+            let certain = b == b'\n' || bytes.get(i + 1).is_some_and(|&n| n != b'\n');
+            if state == Scan::FieldStart && ends_record && certain {
+                self.cut = i + 1;
             }
         }
         // A `\r` at the very end is decided by the next chunk: scan it again then.
@@ -204,14 +204,22 @@ impl CsvStream {
         if end == 0 {
             return Ok(());
         }
-        let segment = &self.pending[..end];
+        // The csv crate drops a byte-order mark at the start of its input. Only the file's own
+        // start may lose one, so a later segment that begins with a mark gets a blank line first.
+        let owned;
+        let (segment, first_line) = if self.parsed_any && self.pending.starts_with('\u{feff}') {
+            owned = format!("\n{}", &self.pending[..end]);
+            (owned.as_str(), self.line.saturating_sub(1))
+        } else {
+            (&self.pending[..end], self.line)
+        };
         let mut reader = ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .trim(Trim::All)
             .delimiter(self.delimiter.unwrap_or(b','))
             .from_reader(segment.as_bytes());
-        let mut lines = LineCounter { text: segment.as_bytes(), pos: 0, line: self.line };
+        let mut lines = LineCounter { text: segment.as_bytes(), pos: 0, line: first_line };
         let mut record = StringRecord::new();
         loop {
             match reader.read_record(&mut record) {
@@ -237,7 +245,8 @@ impl CsvStream {
                 }
             }
         }
-        self.line = lines.line_at(end as u64);
+        self.line = lines.line_at(segment.len() as u64);
+        self.parsed_any = true;
         self.pending.drain(..end);
         self.scanned = self.scanned.saturating_sub(end);
         self.cut = self.cut.saturating_sub(end);

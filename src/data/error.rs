@@ -163,7 +163,7 @@ impl fmt::Display for DataError {
             TooManyBytes { bytes, limit } => write!(
                 f,
                 "the file is {:.1} MB; files up to {} MB can be loaded",
-                *bytes as f64 / 1e6,
+                (*bytes as f64 / 1e5).ceil() / 10.0, // rounded up: never "50.0 MB" over a 50 MB limit
                 limit / 1_000_000
             ),
             Malformed { line, message } => write!(f, "line {line}: {message}"),

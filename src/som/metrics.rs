@@ -26,10 +26,8 @@ impl Som {
         }
         let total: f64 = data
             .chunks_exact(dim)
-            .map(|x| {
-                let c = fast::bmu(&self.weights, x, dim, self.scratch.avx);
-                libm::sqrtf(fast::d2(self.node_weights(c), x)) as f64
-            })
+            .zip(self.bmus(data))
+            .map(|(x, c)| libm::sqrtf(fast::d2(self.node_weights(c as usize), x)) as f64)
             .sum();
         (total / n as f64) as f32
     }
@@ -71,7 +69,9 @@ impl Som {
     /// The BMU of every row.
     pub fn bmus(&self, data: &[f32]) -> Vec<u32> {
         let dim = self.config.dim;
-        data.chunks_exact(dim).map(|x| fast::bmu(&self.weights, x, dim, self.scratch.avx) as u32).collect()
+        let mut out = Vec::with_capacity(data.len() / dim.max(1));
+        fast::bmus_into(&self.weights, data, dim, self.scratch.avx, &mut out);
+        out
     }
 
     /// How many rows each node wins (length `len()`, summing to the number of rows).

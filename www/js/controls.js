@@ -4,7 +4,14 @@
 
 const PHASE_SPEED_END = 30; // slider positions 0..30: 1 to 20 phases per second
 const MAX_STEPS_PER_FRAME = 10_000;
-const FRAME_BUDGET_MS = 10; // training time per frame before the slice is cut back
+// Fast play: a frame's script work (training + error sampling + drawing) aims at this budget, so
+// the browser still has time to paint within a 60 Hz frame and clicks are handled at once. The
+// budget shrinks while frames arrive late (a slow machine or a busy one) and grows back after.
+const FRAME_BUDGET_MS = 11;
+const MIN_BUDGET_MS = 3;
+const MIN_TRAIN_MS = 2; // training keeps at least this much of a frame, however long drawing takes
+const SAMPLE_EVERY_MS = 250; // quantization/topographic error samples for the chart while playing
+const ema = (old, v, k = 0.2) => (old == null ? v : old + k * (v - old));
 
 /** Maps the slider position (0–100) to { phasesPerSecond } or { stepsPerFrame }. */
 export function speedFromSlider(v) {
@@ -23,6 +30,13 @@ export function mountControls(app) {
   let phaseClock = 0;
   let stepsPerFrame = 1;
   let lastSample = 0;
+  // Measured costs (exponential moving averages): ms per step, ms per sample, ms per redraw,
+  // and the interval between frames; the budget adapts to the latter.
+  let msPerStep = null;
+  let sampleMs = null;
+  let drawMs = null;
+  let frameGap = null;
+  let budget = FRAME_BUDGET_MS;
 
   const showSpeed = () => {
     const s = speedFromSlider(Number(slider.value));
@@ -44,18 +58,32 @@ export function mountControls(app) {
         app.stepPhase();
       }
     } else {
+      // Frames arriving late (more than ~1.1 frame apart) mean the page did more than the
+      // display allows: give training less of the frame; on time, give it back.
+      if (dt > 0 && dt < 250) {
+        frameGap = ema(frameGap, dt, 0.1);
+        if (frameGap > 18.5) budget = Math.max(MIN_BUDGET_MS, budget - 0.25);
+        else if (frameGap < 17.5) budget = Math.min(FRAME_BUDGET_MS, budget + 0.05);
+      }
+      const sampleDue = now - lastSample >= SAMPLE_EVERY_MS;
+      // The slice: what is left of the budget after drawing (and sampling, when due), at the
+      // measured cost per step; the first frames probe with a small slice.
+      const left = Math.max(MIN_TRAIN_MS, budget - (drawMs ?? 2) - (sampleDue ? sampleMs ?? 2 : 0));
+      stepsPerFrame = msPerStep == null ? Math.min(speed.stepsPerFrame, 32)
+        : Math.max(1, Math.min(speed.stepsPerFrame, Math.floor(left / msPerStep)));
       const t0 = performance.now();
       app.train(stepsPerFrame);
-      const spent = performance.now() - t0;
-      // Cut the slice when it costs more than the frame budget; grow it back towards the
-      // slider's value when there is room.
-      if (spent > FRAME_BUDGET_MS && stepsPerFrame > 1) stepsPerFrame = Math.max(1, Math.floor(stepsPerFrame / 2));
-      else if (spent < FRAME_BUDGET_MS / 2) stepsPerFrame = Math.min(speed.stepsPerFrame, stepsPerFrame * 2);
-      if (now - lastSample > 100) {
+      const t1 = performance.now();
+      // performance.now() is coarse (0.1 ms): learn the cost only from slices long enough.
+      if (t1 - t0 >= 0.5 || msPerStep == null) msPerStep = ema(msPerStep, Math.max(t1 - t0, 0.05) / stepsPerFrame);
+      if (sampleDue) {
         lastSample = now;
         app.sample();
+        sampleMs = ema(sampleMs, performance.now() - t1, 0.5);
       }
+      const t2 = performance.now();
       app.renderNow();
+      drawMs = ema(drawMs, performance.now() - t2);
     }
     requestAnimationFrame(frame);
   };

@@ -1,8 +1,11 @@
-// The data: its shape and columns, a built-in data set picker, the scaling, and a window of rows
-// (the row being presented first) with raw and scaled values side by side.
-import { extent } from '../colors.js';
+// The data: built-in data sets as thumbnails, your own CSV, its shape and columns, the scaling,
+// and a window of rows (the row being presented first) with raw and scaled values side by side.
+// Clicking a row puts it in the tug of war (or takes it out); chosen rows show their tug colour.
+import { CATEGORICAL, extent } from '../colors.js';
 import { fmt } from '../format.js';
 import { attempt, labelled, numberEl, numberOf, selectEl } from './form-util.js';
+import { DataThumbs } from './data-thumbs.js';
+import { CsvImport } from './csv-import.js';
 
 const WINDOW = 6;       // rows shown in the table
 const MAX_COLUMNS = 12; // data columns shown in the table (the rest are named in the text)
@@ -14,18 +17,17 @@ const SCALINGS = [
 
 export class DataPanel {
   constructor(container, app) {
-    const names = window.wasmBindings.builtinDataSets();
-    this.names = names;
+    this.thumbs = new DataThumbs(window.wasmBindings, (name) => this.useBuiltin(app, name));
+    this.source = document.createElement('p');
+    this.source.className = 'legend';
+    this.source.dataset.testid = 'data-source';
     const bar = document.createElement('div');
     bar.className = 'view-bar data-bar';
-    this.dataSelect = selectEl('data-set', names.map((n) => [n, n]));
-    this.dataSelect.id = 'd-data-set';
     this.rowsInput = numberEl('data-rows', { min: 1, max: 100000, step: 1 });
     this.rowsInput.id = 'd-data-rows';
     this.scalingSelect = selectEl('scaling', SCALINGS);
     this.scalingSelect.id = 'd-scaling';
     bar.append(
-      labelled('Data set', this.dataSelect),
       labelled('Rows', this.rowsInput),
       labelled('Scaling', this.scalingSelect),
     );
@@ -46,22 +48,15 @@ export class DataPanel {
     this.caption = document.createElement('p');
     this.caption.className = 'legend';
     this.caption.id = 'data-table-caption';
-    container.append(bar, this.shapeEl, this.columnsEl, this.warning, this.tableWrap, this.caption);
+    this.csv = new CsvImport(app, container.closest('.panel') ?? container);
+    container.append(this.thumbs.el, this.source, bar, this.csv.el, this.shapeEl, this.columnsEl, this.warning, this.tableWrap, this.caption);
 
-    const load = () => {
-      const name = this.dataSelect.value;
-      const rows = numberOf(this.rowsInput);
-      if (name === 'custom') return;
-      // A blank or fractional count keeps the current one (the core clamps it to 1…100 000).
-      const count = Number.isInteger(rows) ? Math.max(1, rows) : app.som.dataRows();
-      if (!attempt(() => app.som.useBuiltin(name, count))) {
-        this.sync(app, true);
-        return;
-      }
-      app.dataChanged();
-    };
-    this.dataSelect.addEventListener('change', load);
-    this.rowsInput.addEventListener('change', load);
+    this.rowsInput.addEventListener('change', () => this.useBuiltin(app, app.options.data));
+    // Clicking a row (or its button, from the keyboard) toggles it in the tug of war.
+    this.tableWrap.addEventListener('click', (e) => {
+      const tr = e.target.closest('tr[data-row]');
+      if (tr) app.toggleTugRow(Number(tr.dataset.row));
+    });
     this.scalingSelect.addEventListener('change', () => {
       if (!attempt(() => app.som.setScaling(this.scalingSelect.value))) {
         this.sync(app, true);
@@ -71,18 +66,31 @@ export class DataPanel {
     });
   }
 
+  /** Switches to built-in data set `name` with the row count in the Rows field. */
+  useBuiltin(app, name) {
+    if (name === 'custom') return;
+    const rows = numberOf(this.rowsInput);
+    // A blank or fractional count keeps the current one (the core clamps it to 1…100 000).
+    const count = Number.isInteger(rows) ? Math.max(1, rows) : app.som.dataRows();
+    if (!attempt(() => app.som.useBuiltin(name, count))) {
+      this.sync(app, true);
+      return;
+    }
+    app.dataSource = { kind: 'builtin' };
+    app.dataChanged();
+  }
+
   /** Puts the controls back to what the core says is in force. */
   sync(app, force) {
     const o = app.options;
-    const optionsKey = `${o.data}|${o.dataRows}|${o.scaling}`;
+    const optionsKey = `${o.data}|${o.dataRows}|${o.scaling}|${app.dataSource?.name ?? ''}`;
     if (!force && optionsKey === this.optionsKey) return;
     this.optionsKey = optionsKey;
     const custom = o.data === 'custom';
-    const choices = custom ? [...this.names, 'custom'] : this.names;
-    if (this.dataSelect.options.length !== choices.length) {
-      this.dataSelect.replaceChildren(...choices.map((n) => new Option(n === 'custom' ? 'custom (loaded)' : n, n)));
-    }
-    this.dataSelect.value = o.data;
+    this.thumbs.render(app);
+    const source = app.dataSource ?? { kind: 'builtin' };
+    this.source.textContent = !custom ? `Built-in data set: ${o.data}.`
+      : source.name ? `Your data: ${source.name}.` : source.path ? `Your data: ${source.path}.` : 'Your own data.';
     this.rowsInput.value = String(app.som.dataRows());
     this.rowsInput.disabled = o.data === 'iris' || custom;
     this.scalingSelect.value = o.scaling;
@@ -92,10 +100,12 @@ export class DataPanel {
     this.sync(app, false);
     const trace = app.trace && app.phase >= 0 ? app.trace : null;
     const row = trace ? trace.row : null;
-    if (this.data === app.data && this.row === row) return;
+    const tug = app.tugRows.join(',');
+    if (this.data === app.data && this.row === row && this.tug === tug) return;
     const dataChanged = this.data !== app.data;
     this.data = app.data;
     this.row = row;
+    this.tug = tug;
     if (dataChanged) this.describe(app);
     this.table(app, row);
   }
@@ -150,9 +160,21 @@ export class DataPanel {
         tr.className = 'current-row';
         tr.setAttribute('aria-current', 'true');
       }
+      tr.dataset.row = String(r);
+      const tugIndex = app.tugRows.indexOf(r);
+      if (tugIndex >= 0) {
+        tr.classList.add('tug-row');
+        tr.style.setProperty('--tug', CATEGORICAL[tugIndex % CATEGORICAL.length]);
+      }
       const head = document.createElement('th');
       head.scope = 'row';
-      head.textContent = n === 0 && current != null ? `▶ ${r}` : String(r);
+      const pick = document.createElement('button');
+      pick.type = 'button';
+      pick.className = 'row-pick';
+      pick.textContent = n === 0 && current != null ? `▶ ${r}` : String(r);
+      pick.setAttribute('aria-pressed', String(tugIndex >= 0));
+      pick.setAttribute('aria-label', `Row ${r} in the tug of war`);
+      head.append(pick);
       tr.append(head);
       if (hasLabels) tr.insertCell().textContent = app.labelClasses[app.labels[r]] ?? '';
       for (let k = 0; k < shown; k++) {
@@ -166,6 +188,7 @@ export class DataPanel {
     let caption = current != null
       ? `Row ${current} is being presented now (highlighted), followed by the next rows in the file. The map sees only the scaled values.`
       : `Rows ${start} to ${Math.min(WINDOW, rows) - 1 + start}. Step a row to see which one is presented. The map sees only the scaled values.`;
+    caption += ' Click a row to add it to the tug of war, or to take it out.';
     if (dim > shown) caption += ` Only the first ${shown} of ${dim} columns are shown.`;
     this.caption.textContent = caption;
     this.tableWrap.dataset.row = current == null ? '' : String(current);

@@ -80,9 +80,15 @@ export class MapView {
       // distance mode before any traced step: fall through to weights
     }
     if (dim === 3) {
-      const colours = [];
-      for (let i = 0; i < nodes; i++) colours.push(rgb([channel(weights[3 * i]), channel(weights[3 * i + 1]), channel(weights[3 * i + 2])]));
-      return { colours, legend: 'Each node painted with its three weights as red, green and blue: the colour it has learned.' };
+      // Bytes, not 'rgb()' strings: the hot case while playing (render() paints them as one image).
+      const rgba = new Uint8ClampedArray(nodes * 4);
+      for (let i = 0; i < nodes; i++) {
+        rgba[4 * i] = channel(weights[3 * i]);
+        rgba[4 * i + 1] = channel(weights[3 * i + 1]);
+        rgba[4 * i + 2] = channel(weights[3 * i + 2]);
+        rgba[4 * i + 3] = 255;
+      }
+      return { colours: null, rgba, legend: 'Each node painted with its three weights as red, green and blue: the colour it has learned.' };
     }
     const k = Math.min(this.component, dim - 1);
     const plane = Array.from({ length: nodes }, (_, i) => weights[i * dim + k]);
@@ -113,12 +119,14 @@ export class MapView {
     ctx.clearRect(0, 0, width, g.height);
     const phase = app.phaseName;
     const trace = app.trace;
-    const { colours, legend } = this.colours(app, phase);
+    const { colours, rgba, legend } = this.colours(app, phase);
     const gap = nodes > 400 ? 0 : 1;
-    for (let i = 0; i < nodes; i++) {
-      g.cellPath(ctx, i, gap);
-      ctx.fillStyle = colours[i];
-      ctx.fill();
+    if (!(gap === 0 && this.paintImage(ctx, app, colours, rgba))) {
+      for (let i = 0; i < nodes; i++) {
+        g.cellPath(ctx, i, gap);
+        ctx.fillStyle = colours ? colours[i] : `rgb(${rgba[4 * i]},${rgba[4 * i + 1]},${rgba[4 * i + 2]})`;
+        ctx.fill();
+      }
     }
     let text = legend;
     if (trace && phase && this.mode !== 'pull') {
@@ -137,6 +145,32 @@ export class MapView {
     this.canvas.dataset.bmu = trace && phase !== 'row' && phase !== 'distances' ? String(trace.bmu) : '';
     this.canvas.dataset.selected = String(app.selected);
     this.canvas.setAttribute('aria-label', `Map of ${app.shape.rows} by ${app.shape.cols} nodes. ${text}`);
+  }
+
+  /**
+   * Large rectangular maps (cells touching): one cols × rows image, scaled up without smoothing,
+   * instead of a fill() per cell. False when the layout is not a plain grid (hexagonal).
+   */
+  paintImage(ctx, app, colours, rgba) {
+    const { rows, cols, nodes } = app.shape;
+    const p = app.positions;
+    const g = this.geometry;
+    if (g.hexagonal || p[2 * nodes - 2] - p[0] !== cols - 1 || p[2 * nodes - 1] - p[1] !== rows - 1) return false;
+    if (!rgba) {
+      rgba = new Uint8ClampedArray(nodes * 4);
+      for (let i = 0; i < nodes; i++) rgba.set(parseColour(colours[i]), 4 * i);
+    }
+    if (!this.cells || this.cells.width !== cols || this.cells.height !== rows) {
+      this.cells = document.createElement('canvas');
+      this.cells.width = cols;
+      this.cells.height = rows;
+    }
+    this.cells.getContext('2d').putImageData(new ImageData(rgba, cols, rows), 0, 0);
+    const [x, y] = g.centre(0);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(this.cells, x - g.scale / 2, y - g.scale / 2, cols * g.scale, rows * g.scale);
+    ctx.imageSmoothingEnabled = true;
+    return true;
   }
 
   /** Darkens each node by 1 − h and draws the ring of radius σ around the BMU. */
@@ -188,6 +222,19 @@ export class MapView {
     ctx.strokeStyle = colour;
     ctx.stroke();
   }
+}
+
+const parsed = new Map();
+/** [r, g, b, 255] of a CSS colour as the colour scales write them ('rgb(r,g,b)' or '#rrggbb'). */
+function parseColour(c) {
+  let v = parsed.get(c);
+  if (!v) {
+    const m = c.startsWith('#') ? [1, 3, 5].map((k) => parseInt(c.slice(k, k + 2), 16)) : c.match(/\d+/g).slice(0, 3).map(Number);
+    v = [...m, 255];
+    if (parsed.size > 4096) parsed.clear();
+    parsed.set(c, v);
+  }
+  return v;
 }
 
 /** A labelled <select>; setOptions replaces its options only when they change. */

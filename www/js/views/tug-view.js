@@ -17,10 +17,30 @@ export class TugView {
     this.chips.setAttribute('aria-label', 'Rows in the tug of war');
     const bar = document.createElement('div');
     bar.className = 'buttons';
-    this.pull = button('Pull', 'Apply each chosen row\'s update in turn', () => app.pullChosen());
+    this.pull = button('Pull', 'Pull: apply each chosen row\'s update in turn', () => app.pullChosen());
     this.pull.id = 'btn-pull';
-    this.clear = button('Clear', 'Remove every chosen row', () => app.setTug([]));
-    bar.append(this.pull, this.clear);
+    this.clear = button('Clear', 'Clear: remove every chosen row', () => app.setTug([]));
+    // The keyboard's way to choose a row (the pointer's is a click on a data point).
+    const add = document.createElement('form');
+    add.className = 'tug-add';
+    const label = document.createElement('label');
+    label.textContent = 'Row ';
+    this.rowInput = document.createElement('input');
+    this.rowInput.type = 'number';
+    this.rowInput.min = '0';
+    this.rowInput.step = '1';
+    this.rowInput.id = 'tug-row';
+    label.append(this.rowInput);
+    const addButton = document.createElement('button');
+    addButton.type = 'submit';
+    addButton.textContent = 'Add or remove';
+    add.append(label, addButton);
+    add.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const row = Number(this.rowInput.value);
+      if (this.rowInput.value !== '' && Number.isInteger(row) && row >= 0 && row < app.som.dataRows()) app.toggleTugRow(row);
+    });
+    bar.append(this.pull, this.clear, add);
     this.pulls = document.createElement('p');
     this.pulls.className = 'formula';
     this.pulls.dataset.testid = 'node-pulls';
@@ -46,6 +66,7 @@ export class TugView {
         return li;
       }));
     }
+    this.rowInput.max = String(app.som.dataRows() - 1);
     this.pull.disabled = rows.length === 0;
     this.clear.disabled = rows.length === 0;
     if (!rows.length) {

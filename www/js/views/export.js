@@ -1,0 +1,114 @@
+// Export: the map's weights as CSV or JSON (one row per node: node, row, col, then one column per
+// input named by the data's columns) and the map view as a PNG. Formatting only: the weights,
+// the grid's shape and the column names all come from the core.
+import { f32Text } from '../number-text.js';
+
+export class ExportView {
+  constructor(container, app) {
+    container.classList.add('export', 'buttons');
+    container.setAttribute('role', 'group');
+    container.setAttribute('aria-labelledby', 'export-title');
+    const title = document.createElement('span');
+    title.id = 'export-title';
+    title.className = 'export-title';
+    title.textContent = 'Save';
+    const csv = button('Weights as CSV', 'btn-export-csv', () => {
+      save(app, new Blob([weightsCsv(app)], { type: 'text/csv' }), fileName(app, 'weights', 'csv'));
+    });
+    const json = button('Weights as JSON', 'btn-export-json', () => {
+      save(app, new Blob([weightsJson(app)], { type: 'application/json' }), fileName(app, 'weights', 'json'));
+    });
+    const png = button('Map as PNG', 'btn-export-png', () => {
+      const canvas = document.querySelector('[data-testid="map-canvas"]');
+      canvas.toBlob((blob) => {
+        if (blob) save(app, blob, fileName(app, 'map', 'png'));
+        else app.showStatus('The map could not be turned into a PNG.');
+      }, 'image/png');
+    });
+    container.append(title, csv, json, png);
+  }
+
+  render() {}
+}
+
+/** The weights as CSV text: header node,row,col,<columns>; numbers as the shortest f32 text. */
+export function weightsCsv(app) {
+  const lines = [header(app).map(csvField).join(',')];
+  for (const [node, row, col, weights] of nodeRows(app)) lines.push([node, row, col, ...weights.map(f32Text)].join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The weights as JSON: an array of { node, row, col, <column>: weight, … }, one per node. */
+export function weightsJson(app) {
+  const names = header(app).slice(3);
+  const records = nodeRows(app).map(([node, row, col, weights]) => {
+    const record = { node, row, col };
+    names.forEach((name, k) => { record[name] = Number(f32Text(weights[k])); });
+    return record;
+  });
+  return `${JSON.stringify(records, null, 1)}\n`;
+}
+
+/**
+ * The column names: node, row, col, then the data's columns (a name that repeats one before it,
+ * such as a data column called "row", gets a suffix _2, _3, … so JSON keys stay distinct).
+ */
+function header(app) {
+  const names = ['node', 'row', 'col'];
+  const dim = app.som.dim();
+  for (let k = 0; k < dim; k++) {
+    const base = app.columns[k] ?? `x${k + 1}`;
+    let name = base;
+    for (let n = 2; names.includes(name); n++) name = `${base}_${n}`;
+    names.push(name);
+  }
+  return names;
+}
+
+/** [node, grid row, grid column, weights] for every node, node = row × cols + col. */
+function nodeRows(app) {
+  const rows = app.som.rows();
+  const cols = app.som.cols();
+  const dim = app.som.dim();
+  const weights = app.som.weights();
+  const out = [];
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const node = out.length;
+      out.push([node, r, c, Array.from(weights.subarray(node * dim, (node + 1) * dim))]);
+    }
+  }
+  return out;
+}
+
+/** A CSV field, quoted (RFC 4180) when it holds a comma, a quote, a line break or edge spaces. */
+export function csvField(text) {
+  const s = String(text);
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function fileName(app, what, ext) {
+  return `som-${what}-${app.som.rows()}x${app.som.cols()}-t${app.som.t()}.${ext}`;
+}
+
+/** Starts a download of `blob` as `name` and says so in the status line. */
+function save(app, blob, name) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 30_000);
+  app.showStatus(`Saved ${name}.`);
+}
+
+function button(text, id, onClick) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.id = id;
+  b.textContent = text;
+  b.addEventListener('click', onClick);
+  return b;
+}
