@@ -25,6 +25,9 @@ function pageWithCsv() {
   return { dir, parent: (name, width, hash) => fs.writeFileSync(path.join(dir, name), parent(width, hash)) };
 }
 
+/** Resolves after the page (or frame) has drawn its next two frames (views redraw on rAF). */
+const drawn = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
 /** The state a link should reproduce. */
 function snapshot(page) {
   return page.evaluate(() => ({
@@ -98,6 +101,7 @@ test('a link with tug rows and a tour stop reproduces them', async () => {
     assert.match(status, /reproduces/);
     assert.match(url, /stop=9/);
     b = await openApp({ root: ROOT, query: new URL(url).hash });
+    await drawn(b.page);
     assert.deepEqual(await snapshot(b.page), at9);
     assert.equal(await b.page.locator('[data-testid="tour-title"]').textContent(), await a.page.locator('[data-testid="tour-title"]').textContent());
     assert.equal(await b.page.evaluate(() => window.app.mapView.mode), 'pull');
@@ -158,6 +162,7 @@ test('csv=my-data.csv beside the page, at the tug-of-war stop, params hidden, in
   site.parent('embed-800.html', 800, hash);
   const direct = await openApp({ root: site.dir, query: hash });
   try {
+    await drawn(direct.page);
     const s = await direct.page.evaluate(() => ({
       rows: window.app.som.rows(), cols: window.app.som.cols(), columns: window.app.columns,
       dataRows: window.app.som.dataRows(), stop: window.app.tour.index, mode: window.app.mapView.mode, tug: window.app.tugRows.length,
@@ -180,6 +185,7 @@ test('csv=my-data.csv beside the page, at the tug-of-war stop, params hidden, in
       const frame = app.page.frameLocator('#som');
       const inner = app.page.frames().find((f) => f !== app.page.mainFrame());
       await waitReady(inner, { errors: app.errors });
+      await drawn(inner);
       const state = await inner.evaluate(() => {
         const app = window.app;
         const canvas = document.querySelector('[data-testid="map-canvas"]');
@@ -282,6 +288,23 @@ test('an unknown hide name is named in a note; the rest of the link applies', as
     assert.match(await app.page.locator('#error').textContent(), /hides bogus/);
     assert.equal(await app.page.locator('#params-panel').isVisible(), false);
     assert.deepEqual(await app.page.evaluate(() => [window.app.som.rows(), window.app.som.cols()]), [4, 5]);
+    app.assertNoErrors();
+  } finally {
+    await app.close();
+  }
+});
+
+test('changing the hash of an open page (e.g. an iframe\'s src) applies the new link', async () => {
+  const app = await openApp({ root: ROOT, query: '#stop=9' });
+  const { page } = app;
+  try {
+    await page.evaluate(() => { location.hash = '#rows=3&cols=2&seed=8&t=5&hide=tour'; });
+    await page.waitForFunction(() => window.app.som.rows() === 3 && window.app.som.t() === 5);
+    assert.deepEqual(await page.evaluate(() => [window.app.tour.index, window.app.tugRows.length]), [-1, 0]);
+    assert.equal(await page.locator('#tour-panel').isVisible(), false);
+    await page.evaluate(() => { location.hash = '#rows=999'; });
+    await page.waitForSelector('#error:not([hidden])');
+    assert.equal(await page.evaluate(() => window.app.som.rows()), 10);
     app.assertNoErrors();
   } finally {
     await app.close();

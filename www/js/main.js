@@ -144,8 +144,10 @@ async function copyLink(app) {
   }
   const source = dataSource(app);
   let note = ' It reproduces this map step for step.';
-  if (source.kind === 'local') note = ' The file you loaded is too large to travel in the link: only its settings do. Put it beside the page and add csv=its-name.csv to share the data too.';
-  else if (!reproduces(app, hash)) note = ` It holds these settings and the ${app.som.t()} steps, but not these exact weights: the data, its scaling or the map changed while it was training. Press Reset and train again for a link that reproduces the map step for step.`;
+  if (source.kind === 'local') {
+    const name = source.name || 'my-data.csv';
+    note = ` The file you loaded (${name}) is too large to travel in the link: only its settings do. To share the data too, put the file beside the page and add csv=${name} to the link.`;
+  } else if (!reproduces(app, hash)) note = ` It holds these settings and the ${app.som.t()} steps, but not these exact weights: the data, its scaling or the map changed while it was training. Press Reset and train again for a link that reproduces the map step for step.`;
   app.showStatus(`${copied ? 'Link copied' : 'Link in the address bar'}.${note}`);
 }
 
