@@ -58,6 +58,8 @@ test('clicking a table row toggles it in the tug of war, in its tug colour', asy
     await row(4).locator('button').focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => window.app.tugRows.join() === '2,4');
+    // The table redraws on the next animation frame.
+    await page.waitForFunction(() => document.querySelector('[data-testid="data-table"] tr[data-row="4"]').classList.contains('tug-row'));
     const colours = await page.evaluate(() => [2, 4].map((r) => {
       const tr = document.querySelector(`[data-testid="data-table"] tr[data-row="${r}"]`);
       return [tr.classList.contains('tug-row'), tr.style.getPropertyValue('--tug'), tr.querySelector('button').getAttribute('aria-pressed')];

@@ -224,7 +224,7 @@ test('labels colour the points, three columns give a cube, a small file travels 
       cube: window.app.views.some((v) => v.projection?.cube), scaling: window.app.options.scaling,
     }));
     assert.deepEqual(state, { classes: ['dog', 'cat'], labels: 60, dim: 3, cube: true, scaling: 'none' });
-    assert.match(await page.locator('#input-view').textContent(), /Drag to turn the cube/);
+    assert.match(await page.locator('#input-view').textContent(), /to turn the cube/);
     // The data leaves [0, 1] unscaled: a visible warning.
     assert.equal(await page.locator('[data-testid="scaling-warning"]').isVisible(), true);
     // Both label colours (CATEGORICAL[2], CATEGORICAL[3]) appear among the input view's pixels.

@@ -61,7 +61,10 @@ export class App {
   sample() {
     const t = this.som.t();
     if (this.history.length && this.history[this.history.length - 1].t === t) return;
+    const started = performance.now();
     this.history.push({ t, qe: this.som.quantizationError(), te: this.som.topographicError() });
+    // What one sample costs (it reads every row): Play skips samples that would stall a frame.
+    this.sampleMs = performance.now() - started;
     if (this.history.length > 2000) this.history.splice(0, this.history.length - 1000);
   }
 

@@ -11,6 +11,7 @@ const FRAME_BUDGET_MS = 11;
 const MIN_BUDGET_MS = 3;
 const MIN_TRAIN_MS = 2; // training keeps at least this much of a frame, however long drawing takes
 const SAMPLE_EVERY_MS = 250; // quantization/topographic error samples for the chart while playing
+const SLOW_SAMPLE_MS = 40; // a sample slower than this (huge data) waits until Play stops
 const ema = (old, v, k = 0.2) => (old == null ? v : old + k * (v - old));
 
 /** Maps the slider position (0–100) to { phasesPerSecond } or { stepsPerFrame }. */
@@ -65,7 +66,7 @@ export function mountControls(app) {
         if (frameGap > 18.5) budget = Math.max(MIN_BUDGET_MS, budget - 0.25);
         else if (frameGap < 17.5) budget = Math.min(FRAME_BUDGET_MS, budget + 0.05);
       }
-      const sampleDue = now - lastSample >= SAMPLE_EVERY_MS;
+      const sampleDue = now - lastSample >= SAMPLE_EVERY_MS && !(app.sampleMs > SLOW_SAMPLE_MS);
       // The slice: what is left of the budget after drawing (and sampling, when due), at the
       // measured cost per step; the first frames probe with a small slice.
       const left = Math.max(MIN_TRAIN_MS, budget - (drawMs ?? 2) - (sampleDue ? sampleMs ?? 2 : 0));
@@ -102,18 +103,15 @@ export function mountControls(app) {
     }
   };
 
+  // Each shortcut belongs to a button; a button a teacher hid (hide=play, …) takes its key with it.
   const actions = {
-    p: () => app.stepPhase(),
-    s: () => app.stepRow(),
-    ' ': () => setPlaying(!playing),
-    e: () => app.epoch(),
-    r: () => app.reset(),
+    p: ['btn-phase', () => app.stepPhase()],
+    s: ['btn-row', () => app.stepRow()],
+    ' ': ['btn-play', () => setPlaying(!playing)],
+    e: ['btn-epoch', () => app.epoch()],
+    r: ['btn-reset', () => app.reset()],
   };
-  $('btn-phase').addEventListener('click', actions.p);
-  $('btn-row').addEventListener('click', actions.s);
-  play.addEventListener('click', actions[' ']);
-  $('btn-epoch').addEventListener('click', actions.e);
-  $('btn-reset').addEventListener('click', actions.r);
+  for (const [id, action] of Object.values(actions)) $(id).addEventListener('click', action);
   slider.addEventListener('input', showSpeed);
   showSpeed();
 
@@ -122,10 +120,10 @@ export function mountControls(app) {
     const target = event.target;
     // Typing in a field or pressing Space on a focused button is not a shortcut.
     if (target.closest && target.closest('input, textarea, select, button, [contenteditable]')) return;
-    const action = actions[event.key.toLowerCase()];
-    if (!action) return;
+    const shortcut = actions[event.key.toLowerCase()];
+    if (!shortcut || $(shortcut[0]).closest('[hidden]')) return;
     event.preventDefault();
-    action();
+    shortcut[1]();
   });
 
   app.setPlaying = setPlaying;

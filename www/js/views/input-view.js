@@ -32,6 +32,15 @@ export class InputView {
   }
 
   listen(app) {
+    // Keyboard: the focused cube turns with the arrow keys, as a drag would.
+    this.canvas.tabIndex = 0;
+    this.canvas.addEventListener('keydown', (e) => {
+      const turns = { ArrowLeft: [-12, 0], ArrowRight: [12, 0], ArrowUp: [0, -12], ArrowDown: [0, 12] };
+      if (!this.projection.cube || !(e.key in turns)) return;
+      e.preventDefault();
+      this.projection.drag(...turns[e.key]);
+      app.render();
+    });
     let drag = null;
     this.canvas.addEventListener('pointerdown', (e) => {
       drag = { x: e.clientX, y: e.clientY, moved: false };
@@ -99,6 +108,8 @@ export class InputView {
     });
     const p = this.projection;
     p.setup(this.axes, lo, hi, width, height);
+    // A finger turns the cube; over a flat scatter it scrolls the page.
+    this.canvas.style.touchAction = p.cube ? 'none' : 'pan-y';
     if (p.cube) this.drawBox(ctx, app);
     else this.drawAxes(ctx, app, lo, hi);
 
@@ -108,7 +119,7 @@ export class InputView {
     if (!app.tugTraces?.length) this.drawTrace(ctx, app);
     this.canvas.setAttribute('aria-label', `Input space: ${app.som.dataRows()} data rows and ${nodes} nodes drawn at their weights.`);
     this.note.textContent = p.cube
-      ? 'Drag to turn the cube. Dots: data rows. Rings: nodes at their weights ("ghosts"), joined to their grid neighbours.'
+      ? 'Drag (or focus and use the arrow keys) to turn the cube. Dots: data rows. Rings: nodes at their weights ("ghosts"), joined to their grid neighbours.'
       : 'Dots: data rows. Rings: nodes at their weights ("ghosts"), joined to their grid neighbours.';
     if (this.gliding) app.render();
   }
@@ -149,7 +160,9 @@ export class InputView {
     const labels = [[1.08, 0, 0], [0, 1.08, 0], [0, 0, 1.08]];
     labels.forEach((u, k) => {
       const [x, y] = p.projectUnit(u);
-      ctx.fillText(app.columns[this.axes[k]], x, y);
+      const text = app.columns[this.axes[k]];
+      // Keep the label inside the canvas (long column names at the right edge).
+      ctx.fillText(text, Math.max(2, Math.min(x, p.width - ctx.measureText(text).width - 2)), y);
     });
   }
 

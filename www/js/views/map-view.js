@@ -37,6 +37,15 @@ export class MapView {
       const node = this.geometry?.nodeAt(event.clientX - r.left, event.clientY - r.top);
       if (node != null) app.select(node);
     };
+    // Keyboard: the focused map moves the selection with the arrow keys, by grid row and column.
+    this.canvas.tabIndex = 0;
+    this.canvas.addEventListener('keydown', (event) => {
+      const { nodes, cols } = app.shape;
+      const moves = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: cols, ArrowUp: -cols };
+      if (!(event.key in moves)) return;
+      event.preventDefault();
+      app.select(Math.max(0, Math.min(nodes - 1, app.selected + moves[event.key])));
+    });
     this.canvas.addEventListener('pointermove', pick);
     this.canvas.addEventListener('pointerdown', pick);
   }
