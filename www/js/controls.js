@@ -4,12 +4,12 @@
 
 const PHASE_SPEED_END = 30; // slider positions 0..30: 1 to 20 phases per second
 const MAX_STEPS_PER_FRAME = 10_000;
-// Fast play: a frame's script work (training + error sampling + drawing) aims at this budget, so
-// the browser still has time to paint within a 60 Hz frame and clicks are handled at once. The
-// budget shrinks while frames arrive late (a slow machine or a busy one) and grows back after.
-const FRAME_BUDGET_MS = 11;
-const MIN_BUDGET_MS = 3;
-const MIN_TRAIN_MS = 2; // training keeps at least this much of a frame, however long drawing takes
+// Fast play: training takes a slice of each frame, between these bounds (ms), so the browser
+// still paints at the display's rate and clicks are handled at once.
+const MIN_TRAIN_MS = 1;
+const MAX_TRAIN_MS = 13;
+const ON_TIME_MS = 17.5; // frames closer than this are on time at 60 Hz
+const LATE_MS = 20;
 const SAMPLE_EVERY_MS = 250; // quantization/topographic error samples for the chart while playing
 const SLOW_SAMPLE_MS = 40; // a sample slower than this (huge data) waits until Play stops
 const ema = (old, v, k = 0.2) => (old == null ? v : old + k * (v - old));
@@ -31,13 +31,11 @@ export function mountControls(app) {
   let phaseClock = 0;
   let stepsPerFrame = 1;
   let lastSample = 0;
-  // Measured costs (exponential moving averages): ms per step, ms per sample, ms per redraw,
-  // and the interval between frames; the budget adapts to the latter.
+  // Measured costs (exponential moving averages): ms per step and ms per error sample.
   let msPerStep = null;
   let sampleMs = null;
-  let drawMs = null;
-  let frameGap = null;
-  let budget = FRAME_BUDGET_MS;
+  let trainMs = 4;
+  let sampledLast = false;
 
   const showSpeed = () => {
     const s = speedFromSlider(Number(slider.value));
@@ -59,19 +57,20 @@ export function mountControls(app) {
         app.stepPhase();
       }
     } else {
-      // Frames arriving late (more than ~1.1 frame apart) mean the page did more than the
-      // display allows: give training less of the frame; on time, give it back.
-      if (dt > 0 && dt < 250) {
-        frameGap = ema(frameGap, dt, 0.1);
-        if (frameGap > 18.5) budget = Math.max(MIN_BUDGET_MS, budget - 0.25);
-        else if (frameGap < 17.5) budget = Math.min(FRAME_BUDGET_MS, budget + 0.05);
+      // Training gets `trainMs` of each frame, steered by when frames arrive: on time, a little
+      // more; late (the page did more than the display allows), a fifth less. A frame that also
+      // sampled the errors is late by design and does not steer.
+      if (dt > 0 && dt < 250 && !sampledLast) {
+        if (dt > LATE_MS) trainMs = Math.max(MIN_TRAIN_MS, trainMs * 0.8);
+        else if (dt < ON_TIME_MS) trainMs = Math.min(MAX_TRAIN_MS, trainMs + 0.25);
       }
-      const sampleDue = now - lastSample >= SAMPLE_EVERY_MS && !(app.sampleMs > SLOW_SAMPLE_MS);
-      // The slice: what is left of the budget after drawing (and sampling, when due), at the
-      // measured cost per step; the first frames probe with a small slice.
-      const left = Math.max(MIN_TRAIN_MS, budget - (drawMs ?? 2) - (sampleDue ? sampleMs ?? 2 : 0));
+      // Samples read every row, so a costly one comes less often: at most ~2 % of the time.
+      const sampleEvery = Math.max(SAMPLE_EVERY_MS, 50 * (sampleMs ?? 0));
+      const sampleDue = now - lastSample >= sampleEvery && !(app.sampleMs > SLOW_SAMPLE_MS);
+      sampledLast = sampleDue;
+      // The first frames probe the cost of a step with a small slice.
       stepsPerFrame = msPerStep == null ? Math.min(speed.stepsPerFrame, 32)
-        : Math.max(1, Math.min(speed.stepsPerFrame, Math.floor(left / msPerStep)));
+        : Math.max(1, Math.min(speed.stepsPerFrame, Math.floor(trainMs / msPerStep)));
       const t0 = performance.now();
       app.train(stepsPerFrame);
       const t1 = performance.now();
@@ -82,9 +81,7 @@ export function mountControls(app) {
         app.sample();
         sampleMs = ema(sampleMs, performance.now() - t1, 0.5);
       }
-      const t2 = performance.now();
       app.renderNow();
-      drawMs = ema(drawMs, performance.now() - t2);
     }
     requestAnimationFrame(frame);
   };
