@@ -2,6 +2,8 @@
 // the state that shows its idea (a 3×3 map on three-column data first, as the lecture does, then
 // a larger map) and says it in a sentence or two. The stops drive the core; they compute nothing.
 
+import { buttonEl } from './views/form-util.js';
+
 /** The lecture's small example: 3 columns (red, green, blue), 3×3 = 9 nodes. */
 const SMALL = { rows: 3, cols: 3, data: 'rgb', dataRows: 60, seed: 4, sigma: 1, sigmaEnd: 0.5, learningRate: 0.5 };
 const LARGE = { rows: 16, cols: 16, data: 'rgb', dataRows: 500, seed: 4, steps: 5000 };
@@ -133,8 +135,8 @@ export class Tour {
     this.text.dataset.testid = 'tour-text';
     const nav = document.createElement('div');
     nav.className = 'buttons';
-    this.prev = button('Back', () => this.go(this.index - 1));
-    this.next = button('Next', () => this.go(this.index + 1));
+    this.prev = buttonEl('Back', () => this.go(this.index - 1));
+    this.next = buttonEl('Next', () => this.go(this.index + 1));
     this.next.id = 'tour-next';
     this.prev.id = 'tour-prev';
     this.counter = document.createElement('span');
@@ -168,12 +170,4 @@ export class Tour {
   }
 
   render() {}
-}
-
-function button(text, onClick) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = text;
-  b.addEventListener('click', onClick);
-  return b;
 }

@@ -2,6 +2,7 @@
 // input named by the data's columns) and the map view as a PNG. Formatting only: the weights,
 // the grid's shape and the column names all come from the core.
 import { f32Text } from '../number-text.js';
+import { buttonEl } from './form-util.js';
 
 export class ExportView {
   constructor(container, app) {
@@ -12,19 +13,19 @@ export class ExportView {
     title.id = 'export-title';
     title.className = 'export-title';
     title.textContent = 'Save';
-    const csv = button('Weights as CSV', 'btn-export-csv', () => {
+    const csv = buttonEl('Weights as CSV', () => {
       save(app, new Blob([weightsCsv(app)], { type: 'text/csv' }), fileName(app, 'weights', 'csv'));
-    });
-    const json = button('Weights as JSON', 'btn-export-json', () => {
+    }, { id: 'btn-export-csv' });
+    const json = buttonEl('Weights as JSON', () => {
       save(app, new Blob([weightsJson(app)], { type: 'application/json' }), fileName(app, 'weights', 'json'));
-    });
-    const png = button('Map as PNG', 'btn-export-png', () => {
+    }, { id: 'btn-export-json' });
+    const png = buttonEl('Map as PNG', () => {
       const canvas = document.querySelector('[data-testid="map-canvas"]');
       canvas.toBlob((blob) => {
         if (blob) save(app, blob, fileName(app, 'map', 'png'));
         else app.showStatus('The map could not be turned into a PNG.');
       }, 'image/png');
-    });
+    }, { id: 'btn-export-png' });
     container.append(title, csv, json, png);
   }
 
@@ -104,11 +105,3 @@ function save(app, blob, name) {
   app.showStatus(`Saved ${name}.`);
 }
 
-function button(text, id, onClick) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.id = id;
-  b.textContent = text;
-  b.addEventListener('click', onClick);
-  return b;
-}

@@ -58,6 +58,17 @@ export function selectEl(name, options) {
   return el;
 }
 
+/** A <button type="button">; `label` becomes its aria-label (say the visible text in it). */
+export function buttonEl(text, onClick, { id, label } = {}) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = text;
+  if (id) b.id = id;
+  if (label) b.setAttribute('aria-label', label);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
 /** An <input type="number">. */
 export function numberEl(name, { min, max, step = 'any' } = {}) {
   const el = document.createElement('input');

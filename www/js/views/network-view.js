@@ -4,7 +4,7 @@
 // show the map as a compact grid and only the selected node's synapses.
 import { GridGeometry, fitCanvas } from './grid-geometry.js';
 import { fmt } from '../format.js';
-import { watchWidth } from './form-util.js';
+import { numberEl, watchWidth } from './form-util.js';
 
 const FULL_UP_TO = 25;       // nodes: drawn as a full layer, every synapse drawn
 const LABEL_ALL_UP_TO = 12;  // synapses (nodes × inputs): all labelled, where the labels fit
@@ -23,10 +23,7 @@ export class NetworkView {
     bar.className = 'view-bar';
     const label = document.createElement('label');
     label.textContent = 'Selected node ';
-    this.nodeInput = document.createElement('input');
-    this.nodeInput.type = 'number';
-    this.nodeInput.min = '0';
-    this.nodeInput.step = '1';
+    this.nodeInput = numberEl('node', { min: 0, step: 1 });
     this.nodeInput.className = 'node-number';
     this.nodeInput.addEventListener('change', () => {
       const v = Number(this.nodeInput.value);

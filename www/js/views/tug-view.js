@@ -3,6 +3,7 @@
 import { CATEGORICAL } from '../colors.js';
 import { MAX_TUG_ROWS } from '../app.js';
 import { fmt } from '../format.js';
+import { buttonEl, numberEl } from './form-util.js';
 
 export class TugView {
   constructor(container, app) {
@@ -17,18 +18,14 @@ export class TugView {
     this.chips.setAttribute('aria-label', 'Rows in the tug of war');
     const bar = document.createElement('div');
     bar.className = 'buttons';
-    this.pull = button('Pull', 'Pull: apply each chosen row\'s update in turn', () => app.pullChosen());
-    this.pull.id = 'btn-pull';
-    this.clear = button('Clear', 'Clear: remove every chosen row', () => app.setTug([]));
+    this.pull = buttonEl('Pull', () => app.pullChosen(), { id: 'btn-pull', label: 'Pull: apply each chosen row\'s update in turn' });
+    this.clear = buttonEl('Clear', () => app.setTug([]), { label: 'Clear: remove every chosen row' });
     // The keyboard's way to choose a row (the pointer's is a click on a data point).
     const add = document.createElement('form');
     add.className = 'tug-add';
     const label = document.createElement('label');
     label.textContent = 'Row ';
-    this.rowInput = document.createElement('input');
-    this.rowInput.type = 'number';
-    this.rowInput.min = '0';
-    this.rowInput.step = '1';
+    this.rowInput = numberEl('tug-row', { min: 0, step: 1 });
     this.rowInput.id = 'tug-row';
     label.append(this.rowInput);
     const addButton = document.createElement('button');
@@ -61,7 +58,7 @@ export class TugView {
         const swatch = document.createElement('span');
         swatch.className = 'swatch';
         swatch.style.background = CATEGORICAL[k];
-        const remove = button('×', `Remove row ${row} from the tug of war`, () => app.toggleTugRow(row));
+        const remove = buttonEl('×', () => app.toggleTugRow(row), { label: `Remove row ${row} from the tug of war` });
         li.append(swatch, `row ${row} `, remove);
         return li;
       }));
@@ -82,11 +79,3 @@ export class TugView {
   }
 }
 
-function button(text, label, onClick) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = text;
-  b.setAttribute('aria-label', label);
-  b.addEventListener('click', onClick);
-  return b;
-}
