@@ -130,10 +130,17 @@ fn main() {
             let (ms, mb) = if peer.is_empty() {
                 ("n/a".into(), "n/a".into())
             } else {
-                (fmt(peer.iter().map(|p| p.0).fold(0.0, f64::max)), fmt(peer.iter().map(|p| p.1).fold(0.0, f64::max)))
+                (
+                    fmt(peer.iter().map(|p| p.0).fold(0.0, f64::max)),
+                    fmt(peer.iter().map(|p| p.1).fold(0.0, f64::max)),
+                )
             };
             let ratio = |ours: f64, theirs: &str| {
-                theirs.replace(',', "").parse::<f64>().map(|t| format!("{:.0}×", ours / t)).unwrap_or_else(|_| "n/a".into())
+                theirs
+                    .replace(',', "")
+                    .parse::<f64>()
+                    .map(|t| format!("{:.0}×", ours / t))
+                    .unwrap_or_else(|_| "n/a".into())
             };
             println!(
                 "| {side}×{side} | {dim} | {} | {ms} | {} | {} | {mb} | {} |",

@@ -158,7 +158,9 @@ impl Som {
     pub fn edges(&self) -> Vec<u32> {
         let grid = self.som.grid();
         (0..grid.len())
-            .flat_map(|a| grid.neighbors(a).into_iter().filter(move |&b| b > a).flat_map(move |b| [a as u32, b as u32]))
+            .flat_map(|a| {
+                grid.neighbors(a).into_iter().filter(move |&b| b > a).flat_map(move |b| [a as u32, b as u32])
+            })
             .collect()
     }
 
@@ -348,7 +350,11 @@ impl Som {
 
     fn check_input(&self, x: Vec<f32>) -> Result<Vec<f32>, JsError> {
         if x.len() != self.som.dim() {
-            return Err(js_error(SomError::WrongLength { what: "x", expected: self.som.dim(), actual: x.len() }));
+            return Err(js_error(SomError::WrongLength {
+                what: "x",
+                expected: self.som.dim(),
+                actual: x.len(),
+            }));
         }
         match x.iter().position(|v| !v.is_finite()) {
             Some(index) => Err(js_error(SomError::NonFinite { what: "x", index })),

@@ -41,10 +41,7 @@ fn word_in_number_column_names_line_and_column() {
 
 #[test]
 fn word_without_header_names_column_number() {
-    assert_eq!(
-        err("1,2\n3,4\n5,6\n7,x\n"),
-        "line 4, column 2: 'x' is not a number"
-    );
+    assert_eq!(err("1,2\n3,4\n5,6\n7,x\n"), "line 4, column 2: 'x' is not a number");
 }
 
 #[test]
@@ -59,11 +56,7 @@ fn empty_and_whitespace_only_files() {
 fn nan_and_infinities_refused() {
     for bad in ["NaN", "nan", "inf", "-inf", "Infinity", "+INF"] {
         let text = format!("x,y\n1,2\n3,4\n{bad},5\n6,7\n");
-        assert_eq!(
-            err(&text),
-            "line 4, column 'x': NaN and infinities are not allowed",
-            "{bad}"
-        );
+        assert_eq!(err(&text), "line 4, column 'x': NaN and infinities are not allowed", "{bad}");
     }
     assert_eq!(
         err("x,y\n1,2\n1e39,4\n"),
@@ -73,10 +66,7 @@ fn nan_and_infinities_refused() {
 
 #[test]
 fn blank_value_in_number_column() {
-    assert_eq!(
-        err("x,y\n1,2\n3,\n5,6\n"),
-        "line 3, column 'y': the value is empty; a number is required"
-    );
+    assert_eq!(err("x,y\n1,2\n3,\n5,6\n"), "line 3, column 'y': the value is empty; a number is required");
 }
 
 #[test]
@@ -121,10 +111,7 @@ fn semicolon_and_tab_delimiters() {
     let tab = parse("a\tb\n1\t2\n3\t4\n").unwrap();
     assert_eq!(tab.columns(), ["a", "b"]);
     assert_eq!(tab.values(), [1.0, 2.0, 3.0, 4.0]);
-    assert_eq!(
-        err("a\tb\n1\t2\n3\tz\n5\t6\n"),
-        "line 3, column 'b': 'z' is not a number"
-    );
+    assert_eq!(err("a\tb\n1\t2\n3\tz\n5\t6\n"), "line 3, column 'b': 'z' is not a number");
 }
 
 #[test]
@@ -156,9 +143,7 @@ fn explicit_columns_and_label() {
     assert_eq!(d.labels().unwrap(), ["3", "7"]);
     // a forced text column is an error
     assert_eq!(
-        parse_csv("k,x\nfoo,1\nbar,2\n", &opts(Some(vec![0, 1]), None))
-            .unwrap_err()
-            .to_string(),
+        parse_csv("k,x\nfoo,1\nbar,2\n", &opts(Some(vec![0, 1]), None)).unwrap_err().to_string(),
         "line 2, column 'k': 'foo' is not a number"
     );
 }
@@ -175,14 +160,8 @@ fn bad_options() {
         e(opts(None, Some(3))),
         "label: there is no column index 3; the file has 3 columns (indices 0 to 2)"
     );
-    assert_eq!(
-        e(opts(Some(vec![]), None)),
-        "columns: choose at least one column"
-    );
-    assert_eq!(
-        e(opts(Some(vec![1, 1]), None)),
-        "columns: column index 1 is listed twice"
-    );
+    assert_eq!(e(opts(Some(vec![]), None)), "columns: choose at least one column");
+    assert_eq!(e(opts(Some(vec![1, 1]), None)), "columns: column index 1 is listed twice");
     assert_eq!(
         e(opts(Some(vec![0, 1]), Some(1))),
         "label: column index 1 is also a feature column; a label must be a different column"
@@ -192,16 +171,8 @@ fn bad_options() {
 #[test]
 fn no_numeric_columns() {
     assert_eq!(err("a,b\nx,y\nz,w\n"), "no numeric columns found");
-    assert_eq!(
-        parse_csv("a,b\n1,2\n", &opts(None, Some(0)))
-            .unwrap()
-            .columns(),
-        ["b"]
-    );
-    assert_eq!(
-        parse_csv("a\n1\n", &opts(None, Some(0))).unwrap_err(),
-        DataError::NoNumericColumns
-    );
+    assert_eq!(parse_csv("a,b\n1,2\n", &opts(None, Some(0))).unwrap().columns(), ["b"]);
+    assert_eq!(parse_csv("a\n1\n", &opts(None, Some(0))).unwrap_err(), DataError::NoNumericColumns);
 }
 
 #[test]
@@ -217,34 +188,19 @@ fn html_column_name_kept_verbatim() {
 
 #[test]
 fn line_numbers_with_crlf_cr_and_blank_lines() {
-    assert_eq!(
-        err("x,y\r\n1,2\r\n\r\n\r\n3,4\r\n5,q\r\n"),
-        "line 6, column 'y': 'q' is not a number"
-    );
-    assert_eq!(
-        err("x,y\r1,2\r\r5,q\r7,8"),
-        "line 4, column 'y': 'q' is not a number"
-    );
-    assert_eq!(
-        err("\n\n  \nx,y\n1,2\n \n3,4\n\n5,6,7\n"),
-        "line 9: expected 2 columns, found 3"
-    );
+    assert_eq!(err("x,y\r\n1,2\r\n\r\n\r\n3,4\r\n5,q\r\n"), "line 6, column 'y': 'q' is not a number");
+    assert_eq!(err("x,y\r1,2\r\r5,q\r7,8"), "line 4, column 'y': 'q' is not a number");
+    assert_eq!(err("\n\n  \nx,y\n1,2\n \n3,4\n\n5,6,7\n"), "line 9: expected 2 columns, found 3");
 }
 
 #[test]
 fn majority_rule_for_number_columns() {
     // mostly numbers: a number column, the word is reported
-    assert_eq!(
-        err("x,y\n1,2\n3,4\nfive,6\n7,8\n"),
-        "line 4, column 'x': 'five' is not a number"
-    );
+    assert_eq!(err("x,y\n1,2\n3,4\nfive,6\n7,8\n"), "line 4, column 'x': 'five' is not a number");
     // mostly words: a label column
     let d = parse("x,y\na,2\nb,4\n5,6\n").unwrap();
     // a tie counts as numeric
-    assert_eq!(
-        err("x,y\n1,2\nb,4\n"),
-        "line 3, column 'x': 'b' is not a number"
-    );
+    assert_eq!(err("x,y\n1,2\nb,4\n"), "line 3, column 'x': 'b' is not a number");
     assert_eq!(d.labels().unwrap(), ["a", "b", "5"]);
 }
 
@@ -259,10 +215,7 @@ fn trims_whitespace_crlf_and_bom() {
 fn long_values_are_cut_in_messages() {
     let long = "z".repeat(100);
     let msg = err(&format!("x\n1\n2\n{long}\n"));
-    assert_eq!(
-        msg,
-        format!("line 4, column 'x': '{}…' is not a number", "z".repeat(40))
-    );
+    assert_eq!(msg, format!("line 4, column 'x': '{}…' is not a number", "z".repeat(40)));
 }
 
 #[test]

@@ -142,7 +142,10 @@ fn a_byte_order_mark_is_dropped_only_at_the_start() {
     let want = whole(text, &CsvOptions::default());
     assert_eq!(want.info.as_ref().map(|i| i.headers.clone()), Ok(vec!["a".to_string(), "b".to_string()]));
     assert_eq!(chunked(&["", "\u{feff}a,b\n", "\u{feff}1,2\n"], &CsvOptions::default()), want);
-    assert_ne!(chunked(&["a,b\n", "\u{feff}1,2\n"], &CsvOptions::default()), whole("a,b\n1,2\n", &CsvOptions::default()));
+    assert_ne!(
+        chunked(&["a,b\n", "\u{feff}1,2\n"], &CsvOptions::default()),
+        whole("a,b\n1,2\n", &CsvOptions::default())
+    );
 }
 
 #[test]
@@ -161,11 +164,13 @@ fn row_limit_names_the_first_row_too_many() {
     assert_eq!(parse_csv(&ok, &CsvOptions::default()).unwrap().rows(), MAX_CSV_ROWS);
     let limit = format!("at most {MAX_CSV_ROWS} can be loaded");
     let over = rows(MAX_CSV_ROWS + 1, true);
-    let message = format!("line {}: the file has more than {MAX_CSV_ROWS} data rows; {limit}", MAX_CSV_ROWS + 2);
+    let message =
+        format!("line {}: the file has more than {MAX_CSV_ROWS} data rows; {limit}", MAX_CSV_ROWS + 2);
     assert_eq!(parse_csv(&over, &CsvOptions::default()).unwrap_err().to_string(), message);
     assert_eq!(chunked(&by_lines(&over, 20_000), &CsvOptions::default()).data, Err(message));
     let bare = rows(MAX_CSV_ROWS + 1, false);
-    let message = format!("line {}: the file has more than {MAX_CSV_ROWS} data rows; {limit}", MAX_CSV_ROWS + 1);
+    let message =
+        format!("line {}: the file has more than {MAX_CSV_ROWS} data rows; {limit}", MAX_CSV_ROWS + 1);
     assert_eq!(parse_csv(&bare, &CsvOptions::default()).unwrap_err().to_string(), message);
     assert_eq!(chunked(&by_lines(&bare, 7_000), &CsvOptions::default()).data, Err(message));
 }

@@ -2,9 +2,7 @@
 //! generators keep their promises for arbitrary input.
 
 use proptest::prelude::*;
-use som_playground::data::{
-    builtin, inspect_csv, parse_csv, CsvOptions, Dataset, Scaling, BUILTIN_NAMES,
-};
+use som_playground::data::{builtin, inspect_csv, parse_csv, CsvOptions, Dataset, Scaling, BUILTIN_NAMES};
 
 fn check_dataset(d: &Dataset) {
     assert!(d.dim() >= 1 && d.rows() >= 1);
@@ -38,10 +36,7 @@ fn csvish() -> impl Strategy<Value = String> {
 }
 
 fn options() -> impl Strategy<Value = CsvOptions> {
-    (
-        proptest::option::of(proptest::collection::vec(0usize..6, 0..4)),
-        proptest::option::of(0usize..6),
-    )
+    (proptest::option::of(proptest::collection::vec(0usize..6, 0..4)), proptest::option::of(0usize..6))
         .prop_map(|(columns, label)| CsvOptions { columns, label })
 }
 
@@ -55,12 +50,8 @@ fn finite_data() -> impl Strategy<Value = (Vec<f32>, usize)> {
         Just(1e-38f32),
         -1.0f32..1.0,
     ];
-    (1usize..=4, 1usize..=30).prop_flat_map(move |(dim, rows)| {
-        (
-            proptest::collection::vec(value.clone(), dim * rows),
-            Just(dim),
-        )
-    })
+    (1usize..=4, 1usize..=30)
+        .prop_flat_map(move |(dim, rows)| (proptest::collection::vec(value.clone(), dim * rows), Just(dim)))
 }
 
 proptest! {

@@ -6,10 +6,7 @@ use som_playground::data::{builtin, DataError, Dataset, Scaling, BUILTIN_NAMES};
 fn iris_is_fishers_table() {
     let iris = builtin("iris", 5, 99).unwrap();
     assert_eq!((iris.rows(), iris.dim()), (150, 4));
-    assert_eq!(
-        iris.columns(),
-        ["sepal_length", "sepal_width", "petal_length", "petal_width"]
-    );
+    assert_eq!(iris.columns(), ["sepal_length", "sepal_width", "petal_length", "petal_width"]);
     assert_eq!(iris.row(0), [5.1, 3.5, 1.4, 0.2]);
     assert_eq!(iris.labels().unwrap()[0], "setosa");
     assert_eq!(iris.label_classes(), ["setosa", "versicolor", "virginica"]);
@@ -18,11 +15,7 @@ fn iris_is_fishers_table() {
         assert_eq!(idx.iter().filter(|&&i| i == class).count(), 50);
     }
     assert_eq!(iris.row(149), [5.9, 3.0, 5.1, 1.8]);
-    assert_eq!(
-        iris,
-        builtin("iris", 1000, 1).unwrap(),
-        "rows and seed are ignored"
-    );
+    assert_eq!(iris, builtin("iris", 1000, 1).unwrap(), "rows and seed are ignored");
 }
 
 #[test]
@@ -42,14 +35,10 @@ fn generators_shape_names_and_labels() {
         assert!(d.values().iter().all(|v| (0.0..=1.0).contains(v)), "{name}");
         if classes > 0 {
             let idx = d.label_indices().unwrap();
-            assert!((0..classes as u32)
-                .all(|c| idx.iter().filter(|&&i| i == c).count() == 240 / classes));
+            assert!((0..classes as u32).all(|c| idx.iter().filter(|&&i| i == c).count() == 240 / classes));
         }
     }
-    assert_eq!(
-        builtin("blobs", 4, 0).unwrap().labels().unwrap(),
-        ["A", "B", "C", "A"]
-    );
+    assert_eq!(builtin("blobs", 4, 0).unwrap().labels().unwrap(), ["A", "B", "C", "A"]);
 }
 
 #[test]
@@ -64,22 +53,11 @@ fn ring_points_lie_on_the_annulus() {
 #[test]
 fn blob_means_near_centres() {
     let d = builtin("blobs", 3000, 5).unwrap();
-    let mean = |c: usize, k: usize| {
-        d.values()
-            .chunks(2)
-            .skip(c)
-            .step_by(3)
-            .map(|p| p[k])
-            .sum::<f32>()
-            / 1000.0
-    };
+    let mean =
+        |c: usize, k: usize| d.values().chunks(2).skip(c).step_by(3).map(|p| p[k]).sum::<f32>() / 1000.0;
     for (c, centre) in [[0.25, 0.3], [0.75, 0.3], [0.5, 0.75]].iter().enumerate() {
         for (k, &m) in centre.iter().enumerate() {
-            assert!(
-                (mean(c, k) - m).abs() < 0.01,
-                "blob {c} coord {k}: {}",
-                mean(c, k)
-            );
+            assert!((mean(c, k) - m).abs() < 0.01, "blob {c} coord {k}: {}", mean(c, k));
         }
     }
 }
@@ -101,18 +79,9 @@ fn rows_are_clamped_and_names_checked() {
 #[test]
 fn dataset_new_checks_input() {
     let msg = |r: Result<Dataset, DataError>| r.unwrap_err().to_string();
-    assert_eq!(
-        msg(Dataset::new(vec![1.0; 7], 3)),
-        "values: expected a multiple of 3 values, got 7"
-    );
-    assert_eq!(
-        msg(Dataset::new(vec![1.0; 3], 0)),
-        "dim must be at least 1, got 0"
-    );
-    assert_eq!(
-        msg(Dataset::new(vec![], 2)),
-        "values: expected at least one row, got none"
-    );
+    assert_eq!(msg(Dataset::new(vec![1.0; 7], 3)), "values: expected a multiple of 3 values, got 7");
+    assert_eq!(msg(Dataset::new(vec![1.0; 3], 0)), "dim must be at least 1, got 0");
+    assert_eq!(msg(Dataset::new(vec![], 2)), "values: expected at least one row, got none");
     assert_eq!(
         msg(Dataset::new(vec![1.0, 2.0, 3.0, f32::NAN], 2)),
         "values: value 3 is not a finite number (NaN and infinities are not allowed)"
@@ -123,14 +92,8 @@ fn dataset_new_checks_input() {
     assert_eq!(d.row(1), [3.0, 4.0]);
     assert!(d.row(2).is_empty() && d.row(usize::MAX).is_empty());
     assert!(d.labels().is_none() && d.label_indices().is_none() && d.label_classes().is_empty());
-    assert_eq!(
-        msg(d.clone().with_labels(vec!["a".into()])),
-        "labels: expected 2 values, got 1"
-    );
-    assert_eq!(
-        msg(d.clone().with_columns(vec!["a".into()])),
-        "columns: expected 2 values, got 1"
-    );
+    assert_eq!(msg(d.clone().with_labels(vec!["a".into()])), "labels: expected 2 values, got 1");
+    assert_eq!(msg(d.clone().with_columns(vec!["a".into()])), "columns: expected 2 values, got 1");
     assert_eq!(d.column_bounds(), (vec![1.0, 2.0], vec![3.0, 4.0]));
 }
 

@@ -1,9 +1,7 @@
 //! Hand-computed examples, grid geometry, error messages and small metric checks.
 #![allow(clippy::excessive_precision)] // expected values keep the digits computed by hand
 
-use som_playground::som::{
-    Decay, Grid, Init, Kernel, Order, Schedule, Som, SomConfig, SomError, Topology,
-};
+use som_playground::som::{Decay, Grid, Init, Kernel, Order, Schedule, Som, SomConfig, SomError, Topology};
 
 fn approx(a: f32, b: f32, tol: f32) -> bool {
     (a - b).abs() <= tol
@@ -38,7 +36,8 @@ fn lecture_example_distances_bmu_h_update() {
     // n6 (0.5, 0.7, −0.2)   0.25+0.49+0.04 = 0.78  → 0.883176
     // n7 (0.2, 0.4, −0.1)   0.04+0.16+0.01 = 0.21  → 0.458258
     // n8 (−0.2, −0.2, 0.2)  0.04·3         = 0.12  → 0.346410
-    let expected_d = [0.812404, 0.360555, 1.004988, 0.678233, 0.173205, 0.989949, 0.883176, 0.458258, 0.346410];
+    let expected_d =
+        [0.812404, 0.360555, 1.004988, 0.678233, 0.173205, 0.989949, 0.883176, 0.458258, 0.346410];
     for (i, (d, e)) in som.distances(&X).iter().zip(expected_d).enumerate() {
         assert!(approx(*d, e, 1e-6), "distance {i}: {d} vs {e}");
     }
@@ -119,7 +118,8 @@ fn hexagonal_interior_node_has_six_neighbours_at_distance_one() {
     let g = Grid::new(6, 7, Topology::Hexagonal, false);
     for node in [2 * 7 + 3, 3 * 7 + 3] {
         // an even and an odd row
-        let mut by_distance: Vec<usize> = (0..g.len()).filter(|&j| (g.distance(node, j) - 1.0).abs() < 1e-6).collect();
+        let mut by_distance: Vec<usize> =
+            (0..g.len()).filter(|&j| (g.distance(node, j) - 1.0).abs() < 1e-6).collect();
         by_distance.sort();
         let mut nb = g.neighbors(node);
         nb.sort();
@@ -208,7 +208,10 @@ fn config_errors_name_the_field() {
     let hex = SomConfig { rows: 5, topology: Topology::Hexagonal, toroidal: true, ..d() };
     assert!(msg(hex).starts_with("rows must be an even number on a hexagonal toroidal grid"));
     assert!(Som::new(&SomConfig { rows: 6, topology: Topology::Hexagonal, toroidal: true, ..d() }, 0).is_ok());
-    assert!(matches!(Som::new(&SomConfig { rows: 0, ..d() }, 0), Err(SomError::InvalidConfig { field: "rows", .. })));
+    assert!(matches!(
+        Som::new(&SomConfig { rows: 0, ..d() }, 0),
+        Err(SomError::InvalidConfig { field: "rows", .. })
+    ));
 }
 
 #[test]
@@ -225,8 +228,14 @@ fn names_parse_and_unknown_names_list_the_valid_ones() {
         "log".parse::<Decay>().unwrap_err().to_string(),
         "unknown decay 'log'; valid values are linear, exponential, asymptotic, inverse, constant"
     );
-    assert_eq!("x".parse::<Init>().unwrap_err().to_string(), "unknown init 'x'; valid values are random, samples, pca");
-    assert_eq!("x".parse::<Order>().unwrap_err().to_string(), "unknown order 'x'; valid values are random, sequential");
+    assert_eq!(
+        "x".parse::<Init>().unwrap_err().to_string(),
+        "unknown init 'x'; valid values are random, samples, pca"
+    );
+    assert_eq!(
+        "x".parse::<Order>().unwrap_err().to_string(),
+        "unknown order 'x'; valid values are random, sequential"
+    );
     for n in Kernel::NAMES {
         assert_eq!(n.parse::<Kernel>().unwrap().name(), *n);
     }
@@ -234,7 +243,9 @@ fn names_parse_and_unknown_names_list_the_valid_ones() {
         assert_eq!(n.parse::<Decay>().unwrap().name(), *n);
     }
     for n in Topology::NAMES.iter().chain(Init::NAMES).chain(Order::NAMES) {
-        let ok = n.parse::<Topology>().map(|v| v.name())
+        let ok = n
+            .parse::<Topology>()
+            .map(|v| v.name())
             .or_else(|_| n.parse::<Init>().map(|v| v.name()))
             .or_else(|_| n.parse::<Order>().map(|v| v.name()));
         assert_eq!(ok.unwrap(), *n);
@@ -254,9 +265,18 @@ fn set_weights_and_initialize_refuse_bad_buffers() {
         "weights: value 3 is not a finite number (NaN and infinities are not allowed)"
     );
     assert_eq!(som.weights(), &before[..]);
-    assert_eq!(som.initialize(Init::Pca, &[1.0, 2.0, 3.0]).unwrap_err().to_string(), "pca init needs at least 2 rows, got 1");
-    assert_eq!(som.initialize(Init::Samples, &[]).unwrap_err().to_string(), "samples init needs at least 1 row, got 0");
-    assert_eq!(som.initialize(Init::Samples, &[1.0; 7]).unwrap_err().to_string(), "data: expected 6 values, got 7");
+    assert_eq!(
+        som.initialize(Init::Pca, &[1.0, 2.0, 3.0]).unwrap_err().to_string(),
+        "pca init needs at least 2 rows, got 1"
+    );
+    assert_eq!(
+        som.initialize(Init::Samples, &[]).unwrap_err().to_string(),
+        "samples init needs at least 1 row, got 0"
+    );
+    assert_eq!(
+        som.initialize(Init::Samples, &[1.0; 7]).unwrap_err().to_string(),
+        "data: expected 6 values, got 7"
+    );
     assert_eq!(
         som.initialize(Init::Pca, &[1.0, 2.0, f32::INFINITY, 0.0, 0.0, 0.0]).unwrap_err(),
         SomError::NonFinite { what: "data", index: 2 }

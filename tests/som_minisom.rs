@@ -21,7 +21,11 @@ fn field(text: &str, key: &str) -> Vec<f64> {
     let start = text.find(&format!("\"{key}\"")).unwrap_or_else(|| panic!("no {key} in {text}"));
     let rest = &text[start..];
     let (open, close) = (rest.find('[').unwrap(), rest.find(']').unwrap());
-    rest[open + 1..close].split(',').filter(|s| !s.trim().is_empty()).map(|s| s.trim().parse().unwrap()).collect()
+    rest[open + 1..close]
+        .split(',')
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| s.trim().parse().unwrap())
+        .collect()
 }
 
 fn cross_check(rows: usize, cols: usize, dim: usize, sigma: f32, lr: f32, n: usize, seed: u64) {
@@ -66,7 +70,12 @@ fn cross_check(rows: usize, cols: usize, dim: usize, sigma: f32, lr: f32, n: usi
     assert_eq!(bmus, py_bmus, "BMU indices differ from MiniSom");
     assert_eq!(py_w.len(), som.weights().len());
     for (i, (a, b)) in som.weights().iter().zip(&py_w).enumerate() {
-        assert!((*a as f64 - b).abs() < 1e-4, "weight {i} (node {}, k {}): ours {a}, MiniSom {b}", i / dim, i % dim);
+        assert!(
+            (*a as f64 - b).abs() < 1e-4,
+            "weight {i} (node {}, k {}): ours {a}, MiniSom {b}",
+            i / dim,
+            i % dim
+        );
     }
 }
 

@@ -4,7 +4,8 @@ use proptest::prelude::*;
 use som_playground::som::{Decay, Init, Kernel, Order, Schedule, Som, SomConfig, SomError, Topology};
 
 const KERNELS: [Kernel; 4] = [Kernel::Gaussian, Kernel::Bubble, Kernel::MexicanHat, Kernel::Triangle];
-const DECAYS: [Decay; 5] = [Decay::Linear, Decay::Exponential, Decay::Asymptotic, Decay::Inverse, Decay::Constant];
+const DECAYS: [Decay; 5] =
+    [Decay::Linear, Decay::Exponential, Decay::Asymptotic, Decay::Inverse, Decay::Constant];
 
 /// A random valid config with small maps (1×1 and tiny toroidal grids included).
 fn config() -> impl Strategy<Value = SomConfig> {
@@ -39,7 +40,11 @@ fn config() -> impl Strategy<Value = SomConfig> {
 }
 
 /// A config and `n` data rows in [lo, hi)^dim.
-fn config_and_data(n: std::ops::Range<usize>, lo: f32, hi: f32) -> impl Strategy<Value = (SomConfig, Vec<f32>)> {
+fn config_and_data(
+    n: std::ops::Range<usize>,
+    lo: f32,
+    hi: f32,
+) -> impl Strategy<Value = (SomConfig, Vec<f32>)> {
     (config(), n).prop_flat_map(move |(c, n)| {
         let len = c.dim * n;
         (Just(c), prop::collection::vec(lo..hi, len))
@@ -249,7 +254,9 @@ proptest! {
 #[test]
 fn quantization_error_falls_with_training() {
     use rand_core::{RngCore, SeedableRng};
-    for (seed, topology, toroidal) in [(1, Topology::Rectangular, false), (2, Topology::Hexagonal, true), (3, Topology::Rectangular, true)] {
+    for (seed, topology, toroidal) in
+        [(1, Topology::Rectangular, false), (2, Topology::Hexagonal, true), (3, Topology::Rectangular, true)]
+    {
         let mut rng = rand_pcg::Pcg32::seed_from_u64(seed);
         let data: Vec<f32> = (0..3000).map(|_| (rng.next_u32() >> 8) as f32 / 16_777_216.0).collect();
         let c = SomConfig { rows: 8, cols: 8, topology, toroidal, steps: 2000, ..SomConfig::default() };

@@ -98,7 +98,8 @@ fn close(a: f32, b: f64) -> bool {
 }
 
 const KERNELS: [Kernel; 4] = [Kernel::Gaussian, Kernel::Bubble, Kernel::MexicanHat, Kernel::Triangle];
-const DECAYS: [Decay; 5] = [Decay::Linear, Decay::Exponential, Decay::Asymptotic, Decay::Inverse, Decay::Constant];
+const DECAYS: [Decay; 5] =
+    [Decay::Linear, Decay::Exponential, Decay::Asymptotic, Decay::Inverse, Decay::Constant];
 const DIMS: [usize; 9] = [1, 2, 3, 4, 5, 6, 7, 8, 16];
 
 /// A random valid config (all topologies, wrap or not, all kernels) with weights and rows.

@@ -77,9 +77,7 @@ impl Table {
 
     /// The header name of column `k` for error messages (`None` without a header).
     fn error_name(&self, k: usize) -> Option<String> {
-        self.header
-            .as_ref()
-            .map(|h| DataError::quote(h.get(k).unwrap_or("")))
+        self.header.as_ref().map(|h| DataError::quote(h.get(k).unwrap_or("")))
     }
 }
 
@@ -133,11 +131,7 @@ impl Table {
             if index < width {
                 Ok(index)
             } else {
-                Err(DataError::NoSuchColumn {
-                    what,
-                    index,
-                    count: width,
-                })
+                Err(DataError::NoSuchColumn { what, index, count: width })
             }
         };
         let label = options.label.map(|l| check("label", l)).transpose()?;
@@ -158,9 +152,7 @@ impl Table {
                 }
                 cols.clone()
             }
-            None => (0..width)
-                .filter(|&k| table.numeric[k] && label != Some(k))
-                .collect(),
+            None => (0..width).filter(|&k| table.numeric[k] && label != Some(k)).collect(),
         };
         if features.is_empty() {
             return Err(DataError::NoNumericColumns);
@@ -180,11 +172,7 @@ impl Table {
         let names = features.iter().map(|&k| table.name(k)).collect();
         let mut data = Dataset::new(values, features.len())?.with_columns(names)?;
         if let Some(l) = label {
-            let labels = table
-                .records
-                .iter()
-                .map(|(_, r)| r.get(l).unwrap_or("").to_string())
-                .collect();
+            let labels = table.records.iter().map(|(_, r)| r.get(l).unwrap_or("").to_string()).collect();
             data = data.with_labels(labels)?;
         }
         Ok(data)
@@ -203,19 +191,11 @@ impl Problem {
     fn into_error(self, line: u64, column: usize, name: Option<String>, field: &str) -> DataError {
         match self {
             Problem::Blank => DataError::EmptyValue { line, column, name },
-            Problem::NotANumber => DataError::NotANumber {
-                line,
-                column,
-                name,
-                value: DataError::quote(field),
-            },
+            Problem::NotANumber => {
+                DataError::NotANumber { line, column, name, value: DataError::quote(field) }
+            }
             Problem::NonFinite => DataError::NonFiniteValue { line, column, name },
-            Problem::TooLarge => DataError::TooLarge {
-                line,
-                column,
-                name,
-                value: DataError::quote(field),
-            },
+            Problem::TooLarge => DataError::TooLarge { line, column, name, value: DataError::quote(field) },
         }
     }
 }
@@ -254,7 +234,10 @@ fn parse_value(field: &str, decimal_comma: bool) -> Result<f32, Problem> {
 impl Table {
     /// Detects the header and which columns are numeric in the non-blank `records` (each with
     /// the line it starts on; all of one width), after the whole text was read.
-    pub(crate) fn from_records(mut records: Vec<(u64, StringRecord)>, decimal_comma: bool) -> Result<Table, DataError> {
+    pub(crate) fn from_records(
+        mut records: Vec<(u64, StringRecord)>,
+        decimal_comma: bool,
+    ) -> Result<Table, DataError> {
         let Some((_, first)) = records.first() else {
             return Err(DataError::Empty);
         };
@@ -272,10 +255,7 @@ impl Table {
             }
         }
         let numeric_of = |counts: &[(usize, usize)]| -> Vec<bool> {
-            counts
-                .iter()
-                .map(|&(num, filled)| num > 0 && 2 * num >= filled)
-                .collect()
+            counts.iter().map(|&(num, filled)| num > 0 && 2 * num >= filled).collect()
         };
         let numeric = numeric_of(&counts);
         let has_header = if records.len() == 1 {
@@ -294,23 +274,13 @@ impl Table {
             }
             numeric_of(&counts)
         };
-        let header = if has_header {
-            Some(records.remove(0).1)
-        } else {
-            None
-        };
+        let header = if has_header { Some(records.remove(0).1) } else { None };
         if records.is_empty() {
             return Err(DataError::NoDataRows);
         }
         if let Some((line, _)) = records.get(MAX_CSV_ROWS) {
             return Err(DataError::TooManyRows { line: *line, limit: MAX_CSV_ROWS });
         }
-        Ok(Table {
-            decimal_comma,
-            header,
-            records,
-            width,
-            numeric,
-        })
+        Ok(Table { decimal_comma, header, records, width, numeric })
     }
 }

@@ -30,25 +30,13 @@ impl Dataset {
             return Err(DataError::NoRows);
         }
         if !values.len().is_multiple_of(dim) {
-            return Err(DataError::NotMultiple {
-                what: "values",
-                dim,
-                actual: values.len(),
-            });
+            return Err(DataError::NotMultiple { what: "values", dim, actual: values.len() });
         }
         if let Some(index) = values.iter().position(|v| !v.is_finite()) {
-            return Err(DataError::NonFinite {
-                what: "values",
-                index,
-            });
+            return Err(DataError::NonFinite { what: "values", index });
         }
         let columns = (1..=dim).map(|k| format!("x{k}")).collect();
-        Ok(Dataset {
-            values,
-            dim,
-            labels: None,
-            columns,
-        })
+        Ok(Dataset { values, dim, labels: None, columns })
     }
 
     /// The same data with one label per row (any text, kept verbatim).
@@ -70,11 +58,7 @@ impl Dataset {
     /// count is not `dim()`.
     pub fn with_columns(mut self, names: Vec<String>) -> Result<Dataset, DataError> {
         if names.len() != self.dim {
-            return Err(DataError::WrongLength {
-                what: "columns",
-                expected: self.dim,
-                actual: names.len(),
-            });
+            return Err(DataError::WrongLength { what: "columns", expected: self.dim, actual: names.len() });
         }
         self.columns = names;
         Ok(self)
@@ -98,9 +82,7 @@ impl Dataset {
     /// Row `i` (`dim()` values). An index `i >= rows()` gives an empty slice instead of panicking.
     pub fn row(&self, i: usize) -> &[f32] {
         let start = i.saturating_mul(self.dim);
-        self.values
-            .get(start..start.saturating_add(self.dim))
-            .unwrap_or(&[])
+        self.values.get(start..start.saturating_add(self.dim)).unwrap_or(&[])
     }
 
     /// One label per row, if the data set has labels.

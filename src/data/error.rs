@@ -18,40 +18,18 @@ pub enum DataError {
     NoNumericColumns,
     /// A record has a different number of fields than the first one.
     /// "line 17: expected 3 columns, found 4"
-    ColumnCount {
-        line: u64,
-        expected: usize,
-        found: usize,
-    },
+    ColumnCount { line: u64, expected: usize, found: usize },
     /// A feature value does not parse as a number.
     /// "line 9, column 'petal': 'abc' is not a number"
-    NotANumber {
-        line: u64,
-        column: usize,
-        name: Option<String>,
-        value: String,
-    },
+    NotANumber { line: u64, column: usize, name: Option<String>, value: String },
     /// A feature value is blank. "line 5, column 'y': the value is empty; a number is required"
-    EmptyValue {
-        line: u64,
-        column: usize,
-        name: Option<String>,
-    },
+    EmptyValue { line: u64, column: usize, name: Option<String> },
     /// A feature value is NaN or infinite.
     /// "line 4, column 'x': NaN and infinities are not allowed"
-    NonFiniteValue {
-        line: u64,
-        column: usize,
-        name: Option<String>,
-    },
+    NonFiniteValue { line: u64, column: usize, name: Option<String> },
     /// A feature value is a number too large for `f32`.
     /// "line 4, column 'x': '1e39' is too large; numbers must lie within ±3.4e38"
-    TooLarge {
-        line: u64,
-        column: usize,
-        name: Option<String>,
-        value: String,
-    },
+    TooLarge { line: u64, column: usize, name: Option<String>, value: String },
     /// More data rows than [`crate::data::MAX_CSV_ROWS`].
     /// "line 200002: the file has more than 200000 data rows; at most 200000 can be loaded"
     TooManyRows { line: u64, limit: usize },
@@ -62,11 +40,7 @@ pub enum DataError {
     Malformed { line: u64, message: String },
     /// A column index in [`crate::data::CsvOptions`] is past the last column.
     /// "columns: there is no column index 7; the file has 5 columns (indices 0 to 4)"
-    NoSuchColumn {
-        what: &'static str,
-        index: usize,
-        count: usize,
-    },
+    NoSuchColumn { what: &'static str, index: usize, count: usize },
     /// A column index is listed twice in `CsvOptions::columns`.
     /// "columns: column index 2 is listed twice"
     DuplicateColumn { index: usize },
@@ -87,20 +61,12 @@ pub enum DataError {
     NoRows,
     /// `Dataset::new` got a length that is not a multiple of `dim`.
     /// "values: expected a multiple of 3 values, got 7"
-    NotMultiple {
-        what: &'static str,
-        dim: usize,
-        actual: usize,
-    },
+    NotMultiple { what: &'static str, dim: usize, actual: usize },
     /// `Dataset::new` got NaN or an infinity.
     /// "values: value 3 is not a finite number (NaN and infinities are not allowed)"
     NonFinite { what: &'static str, index: usize },
     /// Labels or column names of the wrong count. "labels: expected 150 values, got 3"
-    WrongLength {
-        what: &'static str,
-        expected: usize,
-        actual: usize,
-    },
+    WrongLength { what: &'static str, expected: usize, actual: usize },
 }
 
 impl DataError {
@@ -141,16 +107,12 @@ impl fmt::Display for DataError {
             NotANumber { line, column, name, value } => {
                 write!(f, "line {line}, {}: '{value}' is not a number", Col(*column, name))
             }
-            EmptyValue { line, column, name } => write!(
-                f,
-                "line {line}, {}: the value is empty; a number is required",
-                Col(*column, name)
-            ),
-            NonFiniteValue { line, column, name } => write!(
-                f,
-                "line {line}, {}: NaN and infinities are not allowed",
-                Col(*column, name)
-            ),
+            EmptyValue { line, column, name } => {
+                write!(f, "line {line}, {}: the value is empty; a number is required", Col(*column, name))
+            }
+            NonFiniteValue { line, column, name } => {
+                write!(f, "line {line}, {}: NaN and infinities are not allowed", Col(*column, name))
+            }
             TooLarge { line, column, name, value } => write!(
                 f,
                 "line {line}, {}: '{value}' is too large; numbers must lie within ±3.4e38",
@@ -195,10 +157,9 @@ impl fmt::Display for DataError {
             NotMultiple { what, dim, actual } => {
                 write!(f, "{what}: expected a multiple of {dim} values, got {actual}")
             }
-            NonFinite { what, index } => write!(
-                f,
-                "{what}: value {index} is not a finite number (NaN and infinities are not allowed)"
-            ),
+            NonFinite { what, index } => {
+                write!(f, "{what}: value {index} is not a finite number (NaN and infinities are not allowed)")
+            }
             WrongLength { what, expected, actual } => {
                 write!(f, "{what}: expected {expected} values, got {actual}")
             }

@@ -38,12 +38,8 @@ const BLOBS: [[f32; 2]; 3] = [[0.25, 0.3], [0.75, 0.3], [0.5, 0.75]];
 /// Standard deviation of each `blobs` coordinate.
 const BLOBS_SD: f32 = 0.07;
 /// Centres of the four `blobs3d` clusters (labels `A`..`D`): alternate corners of a cube.
-const BLOBS3D: [[f32; 3]; 4] = [
-    [0.25, 0.25, 0.25],
-    [0.75, 0.75, 0.25],
-    [0.75, 0.25, 0.75],
-    [0.25, 0.75, 0.75],
-];
+const BLOBS3D: [[f32; 3]; 4] =
+    [[0.25, 0.25, 0.25], [0.75, 0.75, 0.25], [0.75, 0.25, 0.75], [0.25, 0.75, 0.75]];
 /// Standard deviation of each `blobs3d` coordinate.
 const BLOBS3D_SD: f32 = 0.08;
 /// Inner and outer radius of the `ring` annulus around (0.5, 0.5).
@@ -71,20 +67,9 @@ const RING_RADII: (f32, f32) = (0.25, 0.45);
 pub fn builtin(name: &str, rows: usize, seed: u64) -> Result<Dataset, DataError> {
     let rows = rows.clamp(1, MAX_ROWS);
     let mut g = Gen(Pcg32::seed_from_u64(seed));
-    let (values, dim, columns, labels): (Vec<f32>, usize, &[&str], Option<Vec<String>>) = match name
-    {
-        "rgb" => (
-            (0..rows * 3).map(|_| g.uniform()).collect(),
-            3,
-            &["red", "green", "blue"],
-            None,
-        ),
-        "square" => (
-            (0..rows * 2).map(|_| g.uniform()).collect(),
-            2,
-            &["x", "y"],
-            None,
-        ),
+    let (values, dim, columns, labels): (Vec<f32>, usize, &[&str], Option<Vec<String>>) = match name {
+        "rgb" => ((0..rows * 3).map(|_| g.uniform()).collect(), 3, &["red", "green", "blue"], None),
+        "square" => ((0..rows * 2).map(|_| g.uniform()).collect(), 2, &["x", "y"], None),
         "blobs" => {
             let (v, l) = g.blobs(rows, &BLOBS, BLOBS_SD);
             (v, 2, &["x", "y"], Some(l))
@@ -95,14 +80,9 @@ pub fn builtin(name: &str, rows: usize, seed: u64) -> Result<Dataset, DataError>
         }
         "ring" => (g.ring(rows), 2, &["x", "y"], None),
         "iris" => return parse_csv(IRIS_CSV, &CsvOptions::default()),
-        _ => {
-            return Err(DataError::UnknownDataset {
-                got: DataError::quote(name),
-            })
-        }
+        _ => return Err(DataError::UnknownDataset { got: DataError::quote(name) }),
     };
-    let data =
-        Dataset::new(values, dim)?.with_columns(columns.iter().map(|c| c.to_string()).collect())?;
+    let data = Dataset::new(values, dim)?.with_columns(columns.iter().map(|c| c.to_string()).collect())?;
     match labels {
         Some(l) => data.with_labels(l),
         None => Ok(data),

@@ -57,9 +57,7 @@ impl FromStr for Scaling {
             "none" => Ok(Scaling::None),
             "minMax" => Ok(Scaling::MinMax),
             "zScore" => Ok(Scaling::ZScore),
-            _ => Err(DataError::UnknownScaling {
-                got: DataError::quote(s),
-            }),
+            _ => Err(DataError::UnknownScaling { got: DataError::quote(s) }),
         }
     }
 }
@@ -77,17 +75,11 @@ pub(crate) fn scale_values(values: &[f32], dim: usize, scaling: Scaling) -> Vec<
         Scaling::None => {}
         Scaling::MinMax => {
             for k in 0..dim {
-                let (min, max) = column(k)
-                    .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-                        (lo.min(v), hi.max(v))
-                    });
+                let (min, max) =
+                    column(k).fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
                 let range = max - min;
                 for v in out.iter_mut().skip(k).step_by(dim) {
-                    *v = if range > 0.0 {
-                        (((*v as f64) - min) / range).clamp(0.0, 1.0) as f32
-                    } else {
-                        0.5
-                    };
+                    *v = if range > 0.0 { (((*v as f64) - min) / range).clamp(0.0, 1.0) as f32 } else { 0.5 };
                 }
             }
         }

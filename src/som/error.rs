@@ -77,10 +77,9 @@ impl fmt::Display for SomError {
             SomError::WrongLength { what, expected, actual } => {
                 write!(f, "{what}: expected {expected} values, got {actual}")
             }
-            SomError::NonFinite { what, index } => write!(
-                f,
-                "{what}: value {index} is not a finite number (NaN and infinities are not allowed)"
-            ),
+            SomError::NonFinite { what, index } => {
+                write!(f, "{what}: value {index} is not a finite number (NaN and infinities are not allowed)")
+            }
             SomError::NotEnoughData { what, needed, got } => {
                 let rows = if *needed == 1 { "row" } else { "rows" };
                 write!(f, "{what} needs at least {needed} {rows}, got {got}")

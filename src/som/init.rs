@@ -86,10 +86,12 @@ impl Som {
             comps.push(v);
         }
         let (rows, cols) = (self.config.rows, self.config.cols);
-        let lin = |i: usize, len: usize| if len <= 1 { 0.0 } else { -1.0 + 2.0 * i as f64 / (len - 1) as f64 };
+        let lin =
+            |i: usize, len: usize| if len <= 1 { 0.0 } else { -1.0 + 2.0 * i as f64 / (len - 1) as f64 };
         for (i, w) in self.weights.chunks_exact_mut(dim).enumerate() {
             let (r, c) = (i / cols, i % cols);
-            let (a, b) = if cols >= rows { (lin(c, cols), lin(r, rows)) } else { (lin(r, rows), lin(c, cols)) };
+            let (a, b) =
+                if cols >= rows { (lin(c, cols), lin(r, rows)) } else { (lin(r, rows), lin(c, cols)) };
             for k in 0..dim {
                 w[k] = (mean[k] + a * sds[0] * comps[0][k] + b * sds[1] * comps[1][k]) as f32;
             }

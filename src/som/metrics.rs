@@ -60,7 +60,8 @@ impl Som {
                     return 0.0;
                 }
                 let w = self.node_weights(i);
-                let sum: f64 = nb[..k].iter().map(|&j| libm::sqrtf(fast::d2(self.node_weights(j), w)) as f64).sum();
+                let sum: f64 =
+                    nb[..k].iter().map(|&j| libm::sqrtf(fast::d2(self.node_weights(j), w)) as f64).sum();
                 (sum / k as f64) as f32
             })
             .collect()

@@ -85,6 +85,7 @@ pub mod kernel;
 pub mod metrics;
 pub mod pull;
 pub mod schedule;
+mod search;
 pub mod trace;
 
 pub use config::{Order, SomConfig};
@@ -138,7 +139,17 @@ impl Som {
         let mut rng = Pcg32::seed_from_u64(seed);
         let weights = init::random_weights(&mut rng, grid.len() * config.dim);
         let scratch = fast::Scratch::new(config.rows, config.cols, config.dim);
-        Ok(Som { config: config.clone(), grid, weights, t: 0, rng, cursor: 0, perm: Vec::new(), perm_pos: 0, scratch })
+        Ok(Som {
+            config: config.clone(),
+            grid,
+            weights,
+            t: 0,
+            rng,
+            cursor: 0,
+            perm: Vec::new(),
+            perm_pos: 0,
+            scratch,
+        })
     }
 
     /// Takes over the training settings of `config` (topology, wrap, kernel, schedules, steps,
@@ -146,9 +157,11 @@ impl Som {
     /// (else `InvalidConfig`), and `config` must be valid.
     pub fn reconfigure(&mut self, config: &SomConfig) -> Result<(), SomError> {
         config.validate()?;
-        for (field, old, new) in
-            [("rows", self.config.rows, config.rows), ("cols", self.config.cols, config.cols), ("dim", self.config.dim, config.dim)]
-        {
+        for (field, old, new) in [
+            ("rows", self.config.rows, config.rows),
+            ("cols", self.config.cols, config.cols),
+            ("dim", self.config.dim, config.dim),
+        ] {
             if old != new {
                 return Err(SomError::InvalidConfig {
                     field,
@@ -227,7 +240,11 @@ impl Som {
     /// ([`SomError::NonFinite`]); on error nothing changes.
     pub fn set_weights(&mut self, w: &[f32]) -> Result<(), SomError> {
         if w.len() != self.weights.len() {
-            return Err(SomError::WrongLength { what: "weights", expected: self.weights.len(), actual: w.len() });
+            return Err(SomError::WrongLength {
+                what: "weights",
+                expected: self.weights.len(),
+                actual: w.len(),
+            });
         }
         error::check_finite("weights", w)?;
         self.weights.copy_from_slice(w);
@@ -293,7 +310,16 @@ impl Som {
     /// `learning_rate = 1` puts the BMU on the row.
     /// Preconditions: `x.len() == dim` and finite, `bmu < len()`, `sigma > 0`.
     pub fn update(&mut self, x: &[f32], bmu: usize, learning_rate: f32, sigma: f32) {
-        fast::update(&mut self.scratch, &self.grid, self.config.neighborhood, &mut self.weights, x, bmu, learning_rate, sigma);
+        fast::update(
+            &mut self.scratch,
+            &self.grid,
+            self.config.neighborhood,
+            &mut self.weights,
+            x,
+            bmu,
+            learning_rate,
+            sigma,
+        );
     }
 
     /// One online step: find the BMU of `x`, [`Som::update`] with `α(t)` and `σ(t)`, then

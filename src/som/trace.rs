@@ -43,6 +43,17 @@ impl Som {
         let bmu = self.step(x);
         let mut h = vec![0.0; self.len()];
         fast::Tables::default().neighborhood_into(&self.grid, self.config.neighborhood, bmu, sigma, &mut h);
-        StepTrace { t, row, x: x.to_vec(), distances, bmu, learning_rate, sigma, h, after: self.weights.clone(), before }
+        StepTrace {
+            t,
+            row,
+            x: x.to_vec(),
+            distances,
+            bmu,
+            learning_rate,
+            sigma,
+            h,
+            after: self.weights.clone(),
+            before,
+        }
     }
 }

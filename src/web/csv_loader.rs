@@ -72,7 +72,11 @@ impl CsvLoader {
 impl CsvLoader {
     /// The data set for the chosen columns (file column indices, empty for every numeric one)
     /// and label (-1 for none, undefined for automatic), as `loadCsv` would make it.
-    pub(super) fn dataset(&mut self, columns: Option<Vec<u32>>, label: Option<i32>) -> Result<Dataset, JsError> {
+    pub(super) fn dataset(
+        &mut self,
+        columns: Option<Vec<u32>>,
+        label: Option<i32>,
+    ) -> Result<Dataset, JsError> {
         let options = CsvOptions {
             columns: columns.filter(|c| !c.is_empty()).map(|c| c.into_iter().map(|i| i as usize).collect()),
             label: label.and_then(|l| usize::try_from(l).ok()),

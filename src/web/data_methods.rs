@@ -1,7 +1,7 @@
 //! The data half of the facade: built-in data sets, CSV text, scaling, and what the data
 //! panel reads back. Every change of data is all or nothing: on error the map and the data stay.
 
-use super::{js_error, scaling, build_map, CsvLoader, Som};
+use super::{build_map, js_error, scaling, CsvLoader, Som};
 use crate::data::{self, CsvOptions, Dataset, Scaling};
 use wasm_bindgen::prelude::*;
 
@@ -22,7 +22,8 @@ pub fn inspect_csv(text: &str) -> Result<JsValue, JsError> {
     set("hasHeader", info.has_header.into()).ok();
     set("numeric", info.numeric.iter().map(|&b| JsValue::from(b)).collect::<js_sys::Array>().into()).ok();
     set("rows", info.rows.into()).ok();
-    set("preview", info.preview.iter().map(|r| JsValue::from(strings(r))).collect::<js_sys::Array>().into()).ok();
+    set("preview", info.preview.iter().map(|r| JsValue::from(strings(r))).collect::<js_sys::Array>().into())
+        .ok();
     Ok(object.into())
 }
 
@@ -48,7 +49,12 @@ impl Som {
     /// indices, empty for all numeric ones), `label` the label column (-1 or undefined: the first
     /// text column, if any). Any error names the line and column; the current map and data stay as they were.
     #[wasm_bindgen(js_name = loadCsv)]
-    pub fn load_csv(&mut self, text: &str, columns: Option<Vec<u32>>, label: Option<i32>) -> Result<(), JsError> {
+    pub fn load_csv(
+        &mut self,
+        text: &str,
+        columns: Option<Vec<u32>>,
+        label: Option<i32>,
+    ) -> Result<(), JsError> {
         let options = CsvOptions {
             columns: columns.filter(|c| !c.is_empty()).map(|c| c.into_iter().map(|i| i as usize).collect()),
             label: label.and_then(|l| usize::try_from(l).ok()),
@@ -60,7 +66,13 @@ impl Som {
     /// Makes a `CsvLoader`'s finished text the data, like `loadCsv` (same `columns` and
     /// `label`), with `scaling` (undefined keeps the current one). All or nothing.
     #[wasm_bindgen(js_name = adoptCsv)]
-    pub fn adopt_csv(&mut self, loader: &mut CsvLoader, columns: Option<Vec<u32>>, label: Option<i32>, scaling: Option<String>) -> Result<(), JsError> {
+    pub fn adopt_csv(
+        &mut self,
+        loader: &mut CsvLoader,
+        columns: Option<Vec<u32>>,
+        label: Option<i32>,
+        scaling: Option<String>,
+    ) -> Result<(), JsError> {
         let raw = loader.dataset(columns, label)?;
         let before = self.options.scaling;
         if let Some(name) = scaling {

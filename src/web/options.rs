@@ -11,9 +11,26 @@ use wasm_bindgen::prelude::*;
 
 /// Every option `new Som(options)` accepts, in the order the error message lists them.
 pub const OPTION_NAMES: &[&str] = &[
-    "rows", "cols", "dim", "topology", "toroidal", "neighborhood", "learningRate",
-    "learningRateEnd", "learningRateDecay", "sigma", "sigmaEnd", "sigmaDecay", "decay", "steps",
-    "init", "order", "seed", "data", "dataRows", "scaling",
+    "rows",
+    "cols",
+    "dim",
+    "topology",
+    "toroidal",
+    "neighborhood",
+    "learningRate",
+    "learningRateEnd",
+    "learningRateDecay",
+    "sigma",
+    "sigmaEnd",
+    "sigmaDecay",
+    "decay",
+    "steps",
+    "init",
+    "order",
+    "seed",
+    "data",
+    "dataRows",
+    "scaling",
 ];
 
 /// The options after defaults are filled in; `Som.options()` returns this object, so a page
@@ -174,14 +191,18 @@ impl<'a> Reader<'a> {
     fn bool(&self, field: &str) -> Result<Option<bool>, JsError> {
         match self.raw(field) {
             None => Ok(None),
-            Some(v) => v.as_bool().map(Some).ok_or_else(|| JsError::new(&format!("{field} must be true or false"))),
+            Some(v) => {
+                v.as_bool().map(Some).ok_or_else(|| JsError::new(&format!("{field} must be true or false")))
+            }
         }
     }
 
     fn string(&self, field: &str) -> Result<Option<String>, JsError> {
         match self.raw(field) {
             None => Ok(None),
-            Some(v) => v.as_string().map(Some).ok_or_else(|| JsError::new(&format!("{field} must be a string"))),
+            Some(v) => {
+                v.as_string().map(Some).ok_or_else(|| JsError::new(&format!("{field} must be a string")))
+            }
         }
     }
 
