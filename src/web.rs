@@ -16,6 +16,9 @@ mod trace;
 use crate::data::{self, Dataset, Scaling};
 use crate::som::{self, SomError};
 pub use csv_loader::CsvLoader;
+
+/// `pulls(rows)` answers for at most this many rows (the page's tug of war uses up to 6).
+const MAX_PULL_ROWS: usize = 64;
 use options::Options;
 use trace::{StepReport, Trace};
 use wasm_bindgen::prelude::*;
@@ -76,7 +79,9 @@ impl Som {
         Som::from_parts(options, self.raw.clone())
     }
 
-    /// The options in force, defaults filled in (a plain object; `new Som(som.options())` rebuilds it).
+    /// The options in force, defaults filled in (a plain object). `new Som(som.options())` rebuilds
+    /// a map on built-in data; after `setData` / `loadCsv`, `options().data` is "custom" and
+    /// `withOptions` is the way to rebuild it with its data.
     pub fn options(&self) -> Result<JsValue, JsError> {
         serde_wasm_bindgen::to_value(&self.options).map_err(js_error)
     }
@@ -120,13 +125,18 @@ impl Som {
     /// α and σ at `points` evenly spaced times from 0 to `steps` (inclusive), interleaved
     /// `[t0, α0, σ0, t1, α1, σ1, …]`: the schedule plots, with no schedule math in JS.
     #[wasm_bindgen(js_name = scheduleCurve)]
-    pub fn schedule_curve(&self, points: usize) -> Vec<f32> {
+    pub fn schedule_curve(&self, points: usize) -> Vec<f64> {
         let config = self.som.config();
         let points = points.clamp(2, 10_000);
         (0..points)
             .flat_map(|k| {
                 let t = (config.steps as f64 * k as f64 / (points - 1) as f64).round() as u64;
-                [t as f32, config.learning_rate.at(t, config.steps), config.sigma.at(t, config.steps)]
+                // f64: t may pass 2^24, where f32 would round it.
+                [
+                    t as f64,
+                    config.learning_rate.at(t, config.steps) as f64,
+                    config.sigma.at(t, config.steps) as f64,
+                ]
             })
             .collect()
     }
@@ -144,7 +154,15 @@ impl Som {
 
     /// Replaces every weight (length nodes × dim, finite).
     #[wasm_bindgen(js_name = setWeights)]
+    /// Values beyond ±1e15 are refused like data values (their squared distances would overflow).
     pub fn set_weights(&mut self, weights: Vec<f32>) -> Result<(), JsError> {
+        if let Some(index) = weights.iter().position(|w| w.abs() > data::MAX_ABS_VALUE) {
+            return Err(js_error(data::DataError::ValueTooLarge {
+                what: "weights",
+                index,
+                value: weights[index],
+            }));
+        }
         self.som.set_weights(&weights).map_err(js_error)
     }
 
@@ -255,6 +273,9 @@ impl Som {
     /// The tug of war: for data rows r_1..r_K (indices), a K × nodes matrix, row-major, of each
     /// row's pull α(t)·h(c_k, i; σ(t)) on every node, with c_k the row's BMU.
     pub fn pulls(&self, rows: Vec<u32>) -> Result<Vec<f32>, JsError> {
+        if rows.len() > MAX_PULL_ROWS {
+            return Err(js_error(format!("pulls takes at most {MAX_PULL_ROWS} rows, got {}", rows.len())));
+        }
         let bmus = rows
             .iter()
             .map(|&r| self.check_row(r as usize).map(|r| self.som.bmu(self.data.row(r))))

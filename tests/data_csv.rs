@@ -11,7 +11,7 @@ fn err(text: &str) -> String {
 }
 
 fn opts(columns: Option<Vec<usize>>, label: Option<usize>) -> CsvOptions {
-    CsvOptions { columns, label }
+    CsvOptions { columns, label, no_label: false }
 }
 
 #[test]
@@ -60,7 +60,7 @@ fn nan_and_infinities_refused() {
     }
     assert_eq!(
         err("x,y\n1,2\n1e39,4\n"),
-        "line 3, column 'x': '1e39' is too large; numbers must lie within ±3.4e38"
+        "line 3, column 'x': '1e39' is too large; numbers must lie within ±1e15"
     );
 }
 
@@ -228,4 +228,20 @@ fn a_hundred_thousand_rows_parse_into_the_right_values() {
     assert_eq!((d.rows(), d.dim()), (100_000, 4));
     // The last row, i = 99,999: 99999 % 97 = 89, % 13 = 3, % 7 = 4.
     assert_eq!(d.row(99_999), &[89.25, 3.0, 99_999.5, -4.0]);
+}
+
+#[test]
+fn values_beyond_1e15_are_refused_so_no_distance_can_overflow() {
+    assert_eq!(err("x\n1\n2e16\n"), "line 3, column 'x': '2e16' is too large; numbers must lie within ±1e15");
+    let e = som_playground::data::Dataset::new(vec![1.0, -3e19], 1).unwrap_err().to_string();
+    assert_eq!(e, "values: value 1 is -3e19; values must lie within ±1e15 (scale the data first)");
+}
+
+#[test]
+fn no_label_leaves_a_text_column_unused() {
+    let text = "x,name\n1,a\n2,b\n";
+    let auto = parse_csv(text, &CsvOptions::default()).unwrap();
+    assert_eq!(auto.labels().map(|l| l.len()), Some(2));
+    let none = parse_csv(text, &CsvOptions { no_label: true, ..CsvOptions::default() }).unwrap();
+    assert_eq!((none.labels(), none.dim()), (None, 1));
 }

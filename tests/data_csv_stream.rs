@@ -94,8 +94,8 @@ fn rich_files_read_the_same_in_any_chunks() {
     for rows in [1, 4, 5, 23, 200] {
         let text = rich_file(rows);
         check_all_cuts(&text, &CsvOptions::default());
-        check_all_cuts(&text, &CsvOptions { columns: Some(vec![1, 0]), label: None });
-        check_all_cuts(&text, &CsvOptions { columns: Some(vec![0]), label: Some(1) });
+        check_all_cuts(&text, &CsvOptions { columns: Some(vec![1, 0]), label: None, no_label: false });
+        check_all_cuts(&text, &CsvOptions { columns: Some(vec![0]), label: Some(1), no_label: false });
     }
 }
 
@@ -201,7 +201,10 @@ fn dataset_can_be_asked_again_with_other_options() {
     stream.push("a,b,kind\n1,2,x\n3,4,y\n").unwrap();
     assert_eq!(stream.records(), 3);
     assert_eq!(stream.bytes(), 21);
-    assert_eq!(stream.dataset(&CsvOptions { columns: Some(vec![1]), label: None }).unwrap().dim(), 1);
+    assert_eq!(
+        stream.dataset(&CsvOptions { columns: Some(vec![1]), label: None, no_label: false }).unwrap().dim(),
+        1
+    );
     assert_eq!(stream.dataset(&CsvOptions::default()).unwrap().dim(), 2);
     assert!(stream.push("5,6,z\n").is_err(), "no pushes after the end");
 }

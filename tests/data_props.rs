@@ -37,7 +37,7 @@ fn csvish() -> impl Strategy<Value = String> {
 
 fn options() -> impl Strategy<Value = CsvOptions> {
     (proptest::option::of(proptest::collection::vec(0usize..6, 0..4)), proptest::option::of(0usize..6))
-        .prop_map(|(columns, label)| CsvOptions { columns, label })
+        .prop_map(|(columns, label)| CsvOptions { columns, label, no_label: false })
 }
 
 /// Finite data of 1..=4 columns and 1..=30 rows, sometimes with extreme or constant columns.
@@ -45,8 +45,9 @@ fn finite_data() -> impl Strategy<Value = (Vec<f32>, usize)> {
     let value = prop_oneof![
         -1e6f32..1e6,
         Just(0.0f32),
-        Just(f32::MAX),
-        Just(f32::MIN),
+        // the largest magnitudes a Dataset accepts
+        Just(som_playground::data::MAX_ABS_VALUE),
+        Just(-som_playground::data::MAX_ABS_VALUE),
         Just(1e-38f32),
         -1.0f32..1.0,
     ];

@@ -216,6 +216,23 @@ fn bad_inputs_to_queries_throw() {
     assert!(som.bmu(vec![0.1, f32::INFINITY, 0.3]).is_err(), "not finite");
     let mut som = som;
     assert!(som.set_weights(vec![0.0; 26]).is_err());
+    let mut huge = vec![0.0; 27];
+    huge[5] = 1e20;
+    let error = message(som.set_weights(huge).map(|_| ()).unwrap_err());
+    assert_eq!(error, "weights: value 5 is 1e20; values must lie within ±1e15 (scale the data first)");
+    assert!(som.pulls(vec![0; 65]).is_err(), "more rows than pulls answers for");
+    assert!(som.set_data(vec![1e16, 0.0, 0.0], 3).is_err(), "a value whose square would overflow");
+}
+
+#[wasm_bindgen_test]
+fn a_csv_label_can_be_none_even_with_a_text_column() {
+    let mut som = build(small());
+    let text = "x,y,z,name\n0.1,0.2,0.3,a\n0.4,0.5,0.6,b\n";
+    ok(som.load_csv(text, None, None));
+    assert_eq!(som.label_classes(), vec!["a".to_string(), "b".to_string()]);
+    ok(som.load_csv(text, None, Some(-1)));
+    assert!(som.label_classes().is_empty(), "a negative label means none");
+    assert_eq!(som.dim(), 3);
 }
 
 /// The same bits as the native `cargo test` (tests/determinism.rs) asserts.

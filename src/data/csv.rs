@@ -35,8 +35,11 @@ pub struct CsvOptions {
     /// The feature columns, in the order they should appear in the [`Dataset`]. `None`: every
     /// numeric column (except `label`), in file order.
     pub columns: Option<Vec<usize>>,
-    /// The label column. `None`: the first non-numeric column that is not a feature, if any.
+    /// The label column. `None`: the first non-numeric column that is not a feature, if any
+    /// (unless `no_label`).
     pub label: Option<usize>,
+    /// No label column at all, even when the file has a text column.
+    pub no_label: bool,
 }
 
 /// What [`inspect_csv`] sees in a CSV file, for a page to show before the user picks columns.
@@ -157,7 +160,10 @@ impl Table {
         if features.is_empty() {
             return Err(DataError::NoNumericColumns);
         }
-        let label = label.or_else(|| (0..width).find(|&k| !table.numeric[k] && !features.contains(&k)));
+        let label = match options.no_label {
+            true => None,
+            false => label.or_else(|| (0..width).find(|&k| !table.numeric[k] && !features.contains(&k))),
+        };
 
         let mut values = Vec::with_capacity(table.records.len() * features.len());
         for (line, record) in &table.records {
@@ -218,7 +224,8 @@ fn parse_value(field: &str, decimal_comma: bool) -> Result<f32, Problem> {
     }
     match number(field, decimal_comma) {
         None => Err(Problem::NotANumber),
-        Some(v) if v.is_finite() => Ok(v),
+        Some(v) if v.is_finite() && v.abs() <= super::MAX_ABS_VALUE => Ok(v),
+        Some(v) if v.is_finite() => Err(Problem::TooLarge),
         Some(_) => {
             let lower = field.to_ascii_lowercase();
             let word = lower.trim_start_matches(['+', '-']);

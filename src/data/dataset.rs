@@ -35,6 +35,9 @@ impl Dataset {
         if let Some(index) = values.iter().position(|v| !v.is_finite()) {
             return Err(DataError::NonFinite { what: "values", index });
         }
+        if let Some(index) = values.iter().position(|v| v.abs() > super::MAX_ABS_VALUE) {
+            return Err(DataError::ValueTooLarge { what: "values", index, value: values[index] });
+        }
         let columns = (1..=dim).map(|k| format!("x{k}")).collect();
         Ok(Dataset { values, dim, labels: None, columns })
     }

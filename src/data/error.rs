@@ -28,7 +28,7 @@ pub enum DataError {
     /// "line 4, column 'x': NaN and infinities are not allowed"
     NonFiniteValue { line: u64, column: usize, name: Option<String> },
     /// A feature value is a number too large for `f32`.
-    /// "line 4, column 'x': '1e39' is too large; numbers must lie within ±3.4e38"
+    /// "line 4, column 'x': '1e39' is too large; numbers must lie within ±1e15"
     TooLarge { line: u64, column: usize, name: Option<String>, value: String },
     /// More data rows than [`crate::data::MAX_CSV_ROWS`].
     /// "line 200002: the file has more than 200000 data rows; at most 200000 can be loaded"
@@ -65,6 +65,9 @@ pub enum DataError {
     /// `Dataset::new` got NaN or an infinity.
     /// "values: value 3 is not a finite number (NaN and infinities are not allowed)"
     NonFinite { what: &'static str, index: usize },
+    /// A value so large that squared distances would overflow f32.
+    /// "values: value 7 is 3e19; values must lie within ±1e15 (scale the data first)"
+    ValueTooLarge { what: &'static str, index: usize, value: f32 },
     /// Labels or column names of the wrong count. "labels: expected 150 values, got 3"
     WrongLength { what: &'static str, expected: usize, actual: usize },
 }
@@ -115,8 +118,9 @@ impl fmt::Display for DataError {
             }
             TooLarge { line, column, name, value } => write!(
                 f,
-                "line {line}, {}: '{value}' is too large; numbers must lie within ±3.4e38",
-                Col(*column, name)
+                "line {line}, {}: '{value}' is too large; numbers must lie within ±{:e}",
+                Col(*column, name),
+                super::MAX_ABS_VALUE
             ),
             TooManyRows { line, limit } => write!(
                 f,
@@ -160,6 +164,11 @@ impl fmt::Display for DataError {
             NonFinite { what, index } => {
                 write!(f, "{what}: value {index} is not a finite number (NaN and infinities are not allowed)")
             }
+            ValueTooLarge { what, index, value } => write!(
+                f,
+                "{what}: value {index} is {value:e}; values must lie within ±{:e} (scale the data first)",
+                super::MAX_ABS_VALUE
+            ),
             WrongLength { what, expected, actual } => {
                 write!(f, "{what}: expected {expected} values, got {actual}")
             }

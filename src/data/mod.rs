@@ -38,3 +38,7 @@ pub use dataset::Dataset;
 pub use error::DataError;
 pub use generators::{builtin, BUILTIN_NAMES};
 pub use scale::Scaling;
+
+/// The largest magnitude a data value may have: with a few columns, squared distances between
+/// such values still fit in f32 (about 3.4e38), so no distance or update overflows to inf/NaN.
+pub const MAX_ABS_VALUE: f32 = 1e15;

@@ -22,7 +22,6 @@
 pub(crate) use super::search::{bmu, bmus_into, d2, has_avx};
 use super::{Grid, Kernel, Topology};
 
-
 /// Per-row and per-column parts of the neighbourhood of one BMU (see the module docs).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Tables {

@@ -65,10 +65,4 @@ impl Kernel {
             Kernel::Triangle => (1.0 - d / sigma).max(0.0),
         }
     }
-
-    /// True for the kernels whose values lie in `[0, 1]` (all but the mexican hat), so that an
-    /// update with learning rate `≤ 1` moves each node along the segment towards the row.
-    pub fn is_nonnegative(self) -> bool {
-        self != Kernel::MexicanHat
-    }
 }

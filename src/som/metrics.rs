@@ -88,18 +88,19 @@ impl Som {
     /// the rows with BMU i carry (`labels[j]` is row j's class index; the lowest index wins a
     /// tie), or -1 for a node that wins no row. `labels` must have one entry per row.
     pub fn majority_labels(&self, data: &[f32], labels: &[u32]) -> Vec<i32> {
-        let classes = labels.iter().max().map_or(0, |&m| m as usize + 1);
-        let mut counts = vec![0u32; self.len() * classes];
-        for (bmu, &label) in self.bmus(data).into_iter().zip(labels) {
-            counts[bmu as usize * classes + label as usize] += 1;
+        // Sorting the (node, label) pairs puts each node's rows together, labels ascending, so
+        // one pass counts them without a nodes × classes table (classes may be many).
+        let mut pairs: Vec<(u32, u32)> = self.bmus(data).into_iter().zip(labels.iter().copied()).collect();
+        pairs.sort_unstable();
+        let mut majority = vec![-1i32; self.len()];
+        let mut count = vec![0usize; self.len()];
+        for run in pairs.chunk_by(|a, b| a == b) {
+            let (node, label) = (run[0].0 as usize, run[0].1);
+            if run.len() > count[node] {
+                count[node] = run.len();
+                majority[node] = label as i32;
+            }
         }
-        counts
-            .chunks(classes.max(1))
-            .take(self.len())
-            .map(|c| match c.iter().enumerate().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0))) {
-                Some((k, &n)) if n > 0 => k as i32,
-                _ => -1,
-            })
-            .collect()
+        majority
     }
 }

@@ -214,16 +214,6 @@ impl Som {
         self.t
     }
 
-    /// Sets the time, e.g. to replay a schedule; the weights stay.
-    pub fn set_t(&mut self, t: u64) {
-        self.t = t;
-    }
-
-    /// Sets `t` to 0 (the schedules restart); the weights stay.
-    pub fn reset_time(&mut self) {
-        self.t = 0;
-    }
-
     /// All weights, row-major: node `i` owns `weights[i·dim .. (i+1)·dim]`.
     pub fn weights(&self) -> &[f32] {
         &self.weights

@@ -71,22 +71,28 @@ impl CsvLoader {
 
 impl CsvLoader {
     /// The data set for the chosen columns (file column indices, empty for every numeric one)
-    /// and label (-1 for none, undefined for automatic), as `loadCsv` would make it.
+    /// and label (negative for none, undefined for automatic), as `loadCsv` would make it.
     pub(super) fn dataset(
         &mut self,
         columns: Option<Vec<u32>>,
         label: Option<i32>,
     ) -> Result<Dataset, JsError> {
-        let options = CsvOptions {
-            columns: columns.filter(|c| !c.is_empty()).map(|c| c.into_iter().map(|i| i as usize).collect()),
-            label: label.and_then(|l| usize::try_from(l).ok()),
-        };
-        self.stream.dataset(&options).map_err(js_error)
+        self.stream.dataset(&csv_options(columns, label)).map_err(js_error)
+    }
+}
+
+/// The core's `CsvOptions` from the page's arguments: `columns` empty or undefined for every
+/// numeric column; `label` undefined for automatic (the first text column), negative for none.
+pub(super) fn csv_options(columns: Option<Vec<u32>>, label: Option<i32>) -> CsvOptions {
+    CsvOptions {
+        columns: columns.filter(|c| !c.is_empty()).map(|c| c.into_iter().map(|i| i as usize).collect()),
+        label: label.and_then(|l| usize::try_from(l).ok()),
+        no_label: label.is_some_and(|l| l < 0),
     }
 }
 
 /// The `inspectCsv` object for `info`.
-fn info_object(info: &CsvInfo) -> Result<JsValue, JsError> {
+pub(super) fn info_object(info: &CsvInfo) -> Result<JsValue, JsError> {
     let object = js_sys::Object::new();
     let strings = |v: &[String]| v.iter().map(JsValue::from).collect::<js_sys::Array>();
     let fields: [(&str, JsValue); 5] = [

@@ -1,8 +1,9 @@
 //! The data half of the facade: built-in data sets, CSV text, scaling, and what the data
 //! panel reads back. Every change of data is all or nothing: on error the map and the data stay.
 
+use super::csv_loader::{csv_options, info_object};
 use super::{build_map, js_error, scaling, CsvLoader, Som};
-use crate::data::{self, CsvOptions, Dataset, Scaling};
+use crate::data::{self, Dataset, Scaling};
 use wasm_bindgen::prelude::*;
 
 /// The built-in data sets, by name.
@@ -14,17 +15,7 @@ pub fn builtin_data_sets() -> Vec<String> {
 /// Describes a CSV text without loading it: headers, which columns are numeric, a preview.
 #[wasm_bindgen(js_name = inspectCsv)]
 pub fn inspect_csv(text: &str) -> Result<JsValue, JsError> {
-    let info = data::inspect_csv(text).map_err(js_error)?;
-    let object = js_sys::Object::new();
-    let set = |k: &str, v: JsValue| js_sys::Reflect::set(&object, &k.into(), &v).map(|_| ());
-    let strings = |v: &[String]| v.iter().map(JsValue::from).collect::<js_sys::Array>();
-    set("headers", strings(&info.headers).into()).map_err(|_| js_error("inspectCsv failed"))?;
-    set("hasHeader", info.has_header.into()).ok();
-    set("numeric", info.numeric.iter().map(|&b| JsValue::from(b)).collect::<js_sys::Array>().into()).ok();
-    set("rows", info.rows.into()).ok();
-    set("preview", info.preview.iter().map(|r| JsValue::from(strings(r))).collect::<js_sys::Array>().into())
-        .ok();
-    Ok(object.into())
+    info_object(&data::inspect_csv(text).map_err(js_error)?)
 }
 
 #[wasm_bindgen]
@@ -41,13 +32,16 @@ impl Som {
     #[wasm_bindgen(js_name = useBuiltin)]
     pub fn use_builtin(&mut self, name: &str, rows: usize) -> Result<(), JsError> {
         let raw = data::builtin(name, rows, self.options.seed as u64).map_err(js_error)?;
-        self.options.data_rows = raw.rows();
-        self.replace_data(raw, name)
+        let rows = raw.rows();
+        self.replace_data(raw, name)?;
+        self.options.data_rows = rows;
+        Ok(())
     }
 
     /// Parses CSV text and makes it the data. `columns` picks the numeric columns (file column
-    /// indices, empty for all numeric ones), `label` the label column (-1 or undefined: the first
-    /// text column, if any). Any error names the line and column; the current map and data stay as they were.
+    /// indices, empty for all numeric ones); `label` the label column: undefined for the first
+    /// text column (if any), negative for none. Any error names the line and column; the current
+    /// map and data stay as they were.
     #[wasm_bindgen(js_name = loadCsv)]
     pub fn load_csv(
         &mut self,
@@ -55,11 +49,7 @@ impl Som {
         columns: Option<Vec<u32>>,
         label: Option<i32>,
     ) -> Result<(), JsError> {
-        let options = CsvOptions {
-            columns: columns.filter(|c| !c.is_empty()).map(|c| c.into_iter().map(|i| i as usize).collect()),
-            label: label.and_then(|l| usize::try_from(l).ok()),
-        };
-        let raw = data::parse_csv(text, &options).map_err(js_error)?;
+        let raw = data::parse_csv(text, &csv_options(columns, label)).map_err(js_error)?;
         self.replace_data(raw, "custom")
     }
 

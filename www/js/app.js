@@ -4,6 +4,16 @@
 /** The five phases of one online step, in the order the lesson reveals them. */
 export const PHASES = ['row', 'distances', 'bmu', 'neighborhood', 'update'];
 
+/**
+ * A traced step as a plain object. Each getter of the core's Trace copies its array out of wasm
+ * memory, so the views, which read them many times a frame, read this one copy instead.
+ */
+function traced(trace) {
+  const { t, row, x, distances, bmu, learningRate, sigma, h, pulls, before, after } = trace;
+  trace.free();
+  return { t, row, x, distances, bmu, learningRate, sigma, h, pulls, before, after };
+}
+
 /** At most this many rows take part in the tug of war (one colour each). */
 export const MAX_TUG_ROWS = 6;
 
@@ -13,7 +23,6 @@ export class App {
     this.wasm = wasm;
     this.views = [];
     this.selected = 0;      // selected node, shown in every view and the inspector
-    this.hovered = null;    // node under the pointer, if any
     this.history = [];      // [{ t, qe, te }] samples for the error chart
     this.tugRows = [];      // data rows chosen for the tug of war
     // Where the data came from, for links: a built-in set, a CSV path beside the page, a small
@@ -92,7 +101,7 @@ export class App {
   stepPhase() {
     this.tugTraces = [];
     if (!this.trace || this.phase === PHASES.length - 1) {
-      this.trace = this.som.stepTrace();
+      this.trace = traced(this.som.stepTrace());
       this.phase = 0;
     } else {
       this.phase += 1;
@@ -104,7 +113,7 @@ export class App {
   /** Finishes the step being shown, or takes a whole new one, ending on its update phase. */
   stepRow() {
     this.tugTraces = [];
-    if (!this.trace || this.phase === PHASES.length - 1) this.trace = this.som.stepTrace();
+    if (!this.trace || this.phase === PHASES.length - 1) this.trace = traced(this.som.stepTrace());
     this.phase = PHASES.length - 1;
     this.sample();
     this.render();
@@ -176,7 +185,7 @@ export class App {
   pullChosen() {
     this.trace = null;
     this.phase = -1;
-    this.tugTraces = this.tugRows.map((row) => this.som.stepTrace(row));
+    this.tugTraces = this.tugRows.map((row) => traced(this.som.stepTrace(row)));
     this.trace = this.tugTraces[this.tugTraces.length - 1] ?? null;
     this.phase = this.trace ? PHASES.length - 1 : -1;
     this.sample();
@@ -198,12 +207,6 @@ export class App {
   select(node) {
     if (node === this.selected || node == null) return;
     this.selected = node;
-    this.render();
-  }
-
-  hover(node) {
-    if (node === this.hovered) return;
-    this.hovered = node;
     this.render();
   }
 

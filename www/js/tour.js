@@ -20,8 +20,9 @@ function show(app, options, { steps = 0, phase = null, select = null } = {}) {
   }
   if (select === 'neighbour') {
     // A node on the BMU's edge of the neighbourhood: pulled, but less than the BMU.
-    const h = app.trace.h;
-    select = h.indexOf(Math.max(...Array.from(h).filter((v) => v < 0.99)));
+    const h = Array.from(app.trace.h);
+    const pulled = h.filter((v) => v < 0.99);
+    select = pulled.length ? h.indexOf(Math.max(...pulled)) : 'bmu'; // a 1-node map has no neighbour
   }
   app.select(select === 'bmu' ? app.trace.bmu : select ?? 0);
 }

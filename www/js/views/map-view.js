@@ -72,7 +72,13 @@ export class MapView {
       return { colours: Array.from(d, (v) => rgb(viridis(1 - (v - lo) / (hi - lo || 1)))), legend: `Distance to row ${trace.row}: bright = close (${fmt(lo, 2)}) … dark = far (${fmt(hi, 2)}).` };
     }
     if (mode === 'labels' && app.labelClasses.length) {
-      const labels = app.som.majorityLabels();
+      // Reads every row: recomputed only when the map or the data changed.
+      const key = `${app.som.t()}|${app.mapVersion}`;
+      if (this.labelsKey !== key) {
+        this.labelsKey = key;
+        this.majority = app.som.majorityLabels();
+      }
+      const labels = this.majority;
       const colours = Array.from(labels, (c) => (c < 0 ? '#ffffff' : labelColour(c)));
       const names = app.labelClasses.map((name, c) => `${name} (${LABEL_COLOUR_NAMES[(c + LABEL_OFFSET) % LABEL_COLOUR_NAMES.length]})`);
       return { colours, legend: `Each node takes the colour of the label most of its rows carry: ${names.join(', ')}; white: wins no row.` };
@@ -140,7 +146,10 @@ export class MapView {
     let text = legend;
     if (trace && phase && this.mode !== 'pull') {
       const showH = phase === 'neighborhood' || phase === 'update';
-      if (showH) this.drawNeighbourhood(ctx, app, trace);
+      if (showH) {
+        this.drawNeighbourhood(ctx, app, trace);
+        if (app.options.toroidal) text += ' The map wraps around: the shading continues across the edges, where the dashed ring of radius σ is cut off.';
+      }
       if (nodes <= NUMBERS_UP_TO && phase !== 'row') {
         const values = showH ? trace.h : trace.distances;
         this.drawNumbers(ctx, values, nodes);
