@@ -6,6 +6,7 @@
 import { Projection } from './projection.js';
 import { fitCanvas } from './grid-geometry.js';
 import { watchWidth } from './form-util.js';
+import { ring, arrow } from './draw-util.js';
 import { select } from './map-view.js';
 import { CATEGORICAL, channel, rgb, labelColour } from '../colors.js';
 
@@ -286,18 +287,24 @@ export class InputView {
 
   /** Tug-of-war rows ringed in their colours; after "Pull", each row's arrows in its colour. */
   drawTug(ctx, app) {
-    const { dim, nodes } = app.shape;
     app.tugRows.forEach((row, k) => ring(ctx, this.dataPoints[row], 8, CATEGORICAL[k], 3));
-    (app.tugTraces ?? []).forEach((trace, k) => {
-      ctx.strokeStyle = CATEGORICAL[k];
-      ctx.fillStyle = CATEGORICAL[k];
-      ctx.lineWidth = 1.5;
-      for (let i = 0; i < nodes; i++) {
-        const [x1, y1] = this.projection.project(trace.before, i * dim);
-        const [x2, y2] = this.projection.project(trace.after, i * dim);
-        if ((x2 - x1) ** 2 + (y2 - y1) ** 2 >= 4) arrow(ctx, x1, y1, x2, y2);
-      }
-    });
+    (app.tugTraces ?? []).forEach((trace, k) => this.drawPullArrows(ctx, app, trace, CATEGORICAL[k]));
+  }
+
+  /**
+   * One arrow per node, from its weights before a traced step to its weights after it: its
+   * length is α·h·‖x − w‖, as the core computed the update. Arrows under 2 px are left out.
+   */
+  drawPullArrows(ctx, app, trace, colour) {
+    const { dim, nodes } = app.shape;
+    ctx.strokeStyle = colour;
+    ctx.fillStyle = colour;
+    ctx.lineWidth = 1.5;
+    for (let i = 0; i < nodes; i++) {
+      const [x1, y1] = this.projection.project(trace.before, i * dim);
+      const [x2, y2] = this.projection.project(trace.after, i * dim);
+      if ((x2 - x1) ** 2 + (y2 - y1) ** 2 >= 4) arrow(ctx, x1, y1, x2, y2);
+    }
   }
 
   /** The current row, the BMU and, from the neighbourhood phase on, the pull arrows. */
@@ -310,19 +317,7 @@ export class InputView {
     if (phase === 'row' || phase === 'distances') return;
     const ghost = this.ghostPoints[trace.bmu];
     ring(ctx, ghost, 7, '#000', 3);
-    if (phase === 'bmu') return;
-    // Each arrow runs from a node's weights before the step to its weights after it: its
-    // length is α·h·‖x − w‖, as the core computed the update.
-    const { dim, nodes } = app.shape;
-    ctx.strokeStyle = '#d00';
-    ctx.fillStyle = '#d00';
-    ctx.lineWidth = 1.5;
-    for (let i = 0; i < nodes; i++) {
-      const [x1, y1] = this.projection.project(trace.before, i * dim);
-      const [x2, y2] = this.projection.project(trace.after, i * dim);
-      if ((x2 - x1) ** 2 + (y2 - y1) ** 2 < 4) continue;
-      arrow(ctx, x1, y1, x2, y2);
-    }
+    if (phase !== 'bmu') this.drawPullArrows(ctx, app, trace, '#d00');
   }
 }
 
@@ -363,29 +358,6 @@ function columnExtent(values, dim, a) {
     if (v > hi) hi = v;
   }
   return lo <= hi ? [lo, hi] : [0, 1];
-}
-
-function ring(ctx, point, r, colour, width) {
-  if (!point) return;
-  ctx.beginPath();
-  ctx.arc(point[0], point[1], r, 0, 2 * Math.PI);
-  ctx.lineWidth = width;
-  ctx.strokeStyle = colour;
-  ctx.stroke();
-}
-
-function arrow(ctx, x1, y1, x2, y2) {
-  const a = Math.atan2(y2 - y1, x2 - x1);
-  ctx.beginPath();
-  ctx.moveTo(x1, y1);
-  ctx.lineTo(x2, y2);
-  ctx.stroke();
-  ctx.beginPath();
-  ctx.moveTo(x2, y2);
-  ctx.lineTo(x2 - 7 * Math.cos(a - 0.4), y2 - 7 * Math.sin(a - 0.4));
-  ctx.lineTo(x2 - 7 * Math.cos(a + 0.4), y2 - 7 * Math.sin(a + 0.4));
-  ctx.closePath();
-  ctx.fill();
 }
 
 /** The item of `points` ([x, y, id]) nearest to the pointer, within `radius` px. */
