@@ -216,26 +216,25 @@ fn config_errors_name_the_field() {
 
 #[test]
 fn names_parse_and_unknown_names_list_the_valid_ones() {
-    assert_eq!(
-        "gauss".parse::<Kernel>().unwrap_err().to_string(),
-        "unknown neighborhood 'gauss'; valid values are gaussian, bubble, mexicanHat, triangle"
-    );
-    assert_eq!(
-        "hex".parse::<Topology>().unwrap_err().to_string(),
-        "unknown topology 'hex'; valid values are rectangular, hexagonal"
-    );
-    assert_eq!(
-        "log".parse::<Decay>().unwrap_err().to_string(),
-        "unknown decay 'log'; valid values are linear, exponential, asymptotic, inverse, constant"
-    );
-    assert_eq!(
-        "x".parse::<Init>().unwrap_err().to_string(),
-        "unknown init 'x'; valid values are random, samples, pca"
-    );
-    assert_eq!(
-        "x".parse::<Order>().unwrap_err().to_string(),
-        "unknown order 'x'; valid values are random, sequential"
-    );
+    let cases = [
+        (
+            "gauss".parse::<Kernel>().map(drop),
+            "unknown neighborhood 'gauss'; valid values are gaussian, bubble, mexicanHat, triangle",
+        ),
+        (
+            "hex".parse::<Topology>().map(drop),
+            "unknown topology 'hex'; valid values are rectangular, hexagonal",
+        ),
+        (
+            "log".parse::<Decay>().map(drop),
+            "unknown decay 'log'; valid values are linear, exponential, asymptotic, inverse, constant",
+        ),
+        ("x".parse::<Init>().map(drop), "unknown init 'x'; valid values are random, samples, pca"),
+        ("x".parse::<Order>().map(drop), "unknown order 'x'; valid values are random, sequential"),
+    ];
+    for (parsed, message) in cases {
+        assert_eq!(parsed.unwrap_err().to_string(), message);
+    }
     for n in Kernel::NAMES {
         assert_eq!(n.parse::<Kernel>().unwrap().name(), *n);
     }
