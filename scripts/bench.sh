@@ -12,17 +12,18 @@
 # docs/benchmark.md has the figures, the profiles and what they showed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# node_modules/.bin first: Trunk must find binaryen's wasm-opt 132, never Debian's 108.
+# node_modules/.bin first: binaryen's wasm-opt 132, never Debian's 108.
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-export CARGO_TERM_COLOR=never NO_COLOR=true
+export CARGO_TERM_COLOR=never NO_COLOR=1
 
 bash scripts/setup.sh >&2
 site=target/bench/site
 rm -rf "$site"
 mkdir -p "$site"
 
-echo "bench: trunk build --release" >&2
-trunk build --release --dist "$site/app" >&2
+echo "bench: scripts/build.sh" >&2
+bash scripts/build.sh >&2
+cp -r dist "$site/app"
 echo "bench: cargo bench --bench native --no-run" >&2
 native=$(cargo bench --bench native --no-run --message-format=json 2>/dev/null \
   | sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -n 1)

@@ -4,11 +4,9 @@
 # any web server or sub-folder to publish it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# node_modules/.bin first: Trunk must find binaryen's wasm-opt 132, never Debian's 108.
-export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 port=${PORT:-8080}
 
 bash scripts/setup.sh build
-trunk build --release
+bash scripts/build.sh
 echo "SOM Playground: http://127.0.0.1:$port/"
 exec python3 -m http.server "$port" --bind 127.0.0.1 --directory dist

@@ -2,11 +2,12 @@
 # Installs the tools the build and the tests need, skipping each one that is already present.
 #
 #   bash scripts/setup.sh          everything: build tools, Chromium, npm packages, MiniSom
-#   bash scripts/setup.sh build    only what `trunk build --release` needs (scripts/serve.sh)
+#   bash scripts/setup.sh build    only what scripts/build.sh needs (scripts/serve.sh)
 #
 # Nothing here downloads a prebuilt binary: Rust tools are built from crates.io, Chromium comes
-# from Debian, wasm-opt from the npm package `binaryen`. Progress goes to stderr; a cold machine
-# takes about 10 minutes (Trunk alone about 7), a warm one a second.
+# from Debian, wasm-opt from the npm package `binaryen`, the bundler esbuild from npm (its binary is
+# inside the package). Progress goes to stderr; a cold machine takes about 6 minutes, a warm one a
+# second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -27,7 +28,7 @@ cargo_install() {
   rm -f "$log"
 }
 
-# wasm-bindgen-cli must equal the wasm-bindgen version in Cargo.lock, or wasm-pack and Trunk
+# wasm-bindgen-cli must equal the wasm-bindgen version in Cargo.lock, or wasm-pack
 # would try to download a matching one.
 wb_version() {
   if [ -f Cargo.lock ]; then
@@ -46,14 +47,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; th
   say "installing wasm-bindgen-cli $want (about 2 min)"
   cargo_install wasm-bindgen-cli --version "$want" --force
 fi
-# 0.22 needs a newer rustc than this machine's; without --locked 0.21.14 fails on cssparser.
-[ "$(trunk --version 2>/dev/null | awk '{print $2}')" = "0.21.14" ] \
-  || { say "installing trunk 0.21.14 (about 7 min)"; cargo_install trunk --version 0.21.14 --locked; }
 
-# npm: binaryen's wasm-opt 132 for Trunk (never Debian's binaryen 108: it breaks the wasm), and
+# npm: binaryen's wasm-opt 132 (never Debian's binaryen 108: it breaks the wasm), esbuild, and
 # for the tests playwright-core (drives Debian's Chromium), axe-core, ml-som (a benchmark peer).
 npm_ok() {
-  [ -x node_modules/.bin/wasm-opt ] || return 1
+  [ -x node_modules/.bin/wasm-opt ] && [ -x node_modules/.bin/esbuild ] || return 1
   if [ "$mode" = all ]; then
     [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] && [ -d node_modules/ml-som ] || return 1
   fi

@@ -3,16 +3,15 @@
 #
 #   1. native  cargo test (unit, integration, property and doc tests of the Rust core)
 #   2. wasm    tests/web.rs in headless Chrome: the exported class Som, called as the page does
-#   3. e2e     trunk build --release, then tests/e2e/*.test.mjs drive dist/ in Chromium
+#   3. e2e     scripts/build.sh (dist/), then tests/e2e/*.test.mjs drive it in Chromium
 #
 # Each tier's own output stays visible. A tier that cannot run at all (a build error) counts as
 # one failure. Exit status 0 iff nothing failed and every tier ran.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-# node_modules/.bin first: Trunk must find binaryen's wasm-opt 132, never Debian's 108.
+# node_modules/.bin first: binaryen's wasm-opt 132, never Debian's 108.
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-# (NO_COLOR=true, not 1: Trunk parses it as a boolean flag.)
-export CARGO_TERM_COLOR=never NO_COLOR=true
+export CARGO_TERM_COLOR=never NO_COLOR=1
 
 started=$SECONDS
 logs=$(mktemp -d)
@@ -87,15 +86,15 @@ record wasm "$rc" "$pass" "$fail"
 echo "(wasm tier: $((SECONDS - t0)) s)"
 
 # ---- 3. the built page in Chromium ----------------------------------------------------------
-banner "3/3 e2e: trunk build --release, then node --test tests/e2e/"
+banner "3/3 e2e: scripts/build.sh, then node --test tests/e2e/"
 t0=$SECONDS
-if timeout 1800 trunk build --release 2>&1 | tee "$logs/trunk.log"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
+if timeout 1800 bash scripts/build.sh 2>&1 | tee "$logs/build.log"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
   timeout 1200 node --test --test-reporter=spec --test-timeout=120000 tests/e2e/ 2>&1 | tee "$logs/e2e.log"
   rc=${PIPESTATUS[0]}
   read -r pass fail < <(node_counts "$logs/e2e.log")
   record e2e "$rc" "$pass" "$fail"
 else
-  echo "test.sh: trunk build --release failed; the e2e tests did not run" >&2
+  echo "test.sh: scripts/build.sh failed; the e2e tests did not run" >&2
   record e2e 1 0 0
 fi
 echo "(e2e tier: $((SECONDS - t0)) s)"

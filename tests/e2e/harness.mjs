@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-// E2E_DIST points the tests at another build (e.g. one made with trunk build --dist).
+// E2E_DIST points the tests at another build (e.g. a copy of dist/ elsewhere).
 export const DIST = process.env.E2E_DIST || path.join(ROOT, 'dist');
 export const SCREENSHOTS = path.join(ROOT, 'tests/e2e/screenshots');
 
@@ -52,7 +52,7 @@ export async function startServer({ root = DIST, base = '/' } = {}) {
   if (!base.startsWith('/')) base = '/' + base;
   if (!base.endsWith('/')) base += '/';
   if (!fs.existsSync(path.join(root, 'index.html'))) {
-    throw new Error(`${root}/index.html is missing: run \`trunk build --release\` first`);
+    throw new Error(`${root}/index.html is missing: run \`bash scripts/build.sh\` first`);
   }
   const requests = [];
   const server = http.createServer((req, res) => {
@@ -121,8 +121,8 @@ export async function closeBrowser() {
 }
 
 /**
- * Opens the built page in a fresh browser context and waits until the app says it is ready
- * (`document.body.dataset.ready === "true"`, set by main.js once the wasm started).
+ * Opens the built page in a fresh browser context and waits until its lesson says it is ready
+ * (`<som-playground data-ready="true">`, set once the engine built its first map).
  *
  * Options: base (URL sub-path dist/ is served under), query (e.g. '?rows=5'), viewport,
  * ready (false to skip the wait), timeout (ms).
@@ -173,13 +173,19 @@ export async function openApp({ base = '/', query = '', viewport = DESKTOP, read
   return app;
 }
 
-/** Waits for `document.body.dataset.ready === "true"`; a timeout lists the errors seen so far. */
+/**
+ * Waits until every <som-playground> on the page is ready (`data-ready="true"`); a timeout lists
+ * the errors seen so far.
+ */
 export async function waitReady(page, { timeout = 20_000, errors = [] } = {}) {
   try {
-    await page.waitForFunction(() => document.body?.dataset.ready === 'true', null, { timeout });
+    await page.waitForFunction(() => {
+      const all = [...document.querySelectorAll('som-playground')];
+      return all.length > 0 && all.every((el) => el.dataset.ready === 'true');
+    }, null, { timeout });
   } catch (e) {
     const seen = errors.length ? `\n  ${errors.join('\n  ')}` : ' none';
-    throw new Error(`the app did not become ready within ${timeout} ms (body[data-ready] never "true"); errors seen:${seen}`);
+    throw new Error(`the lesson did not become ready within ${timeout} ms (som-playground[data-ready] never "true"); errors seen:${seen}`);
   }
 }
 

@@ -1,5 +1,5 @@
 // The built page (dist/) in Chromium: it starts, steps, shows the core's numbers, and works
-// from a sub-path. Run after `trunk build --release`: node --test tests/e2e/
+// from a sub-path. Run after `bash scripts/build.sh`: node --test tests/e2e/
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, closeBrowser, testid, DESKTOP, NARROW } from './harness.mjs';

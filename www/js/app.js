@@ -1,80 +1,113 @@
-// The page's state: one Som from the core, the current phase of the step being shown, the
-// selected node, and a list of views to redraw. The app drives the core; it computes nothing.
+// One lesson's state on the page: the newest snapshot from its Engine (the map lives in a Worker),
+// the selected node, and the views that draw it. The app sends commands and draws; it computes
+// no distance, kernel, schedule or update. One App per <som-playground> element.
+import { PHASES, MAX_TUG_ROWS } from './engine/lesson.js';
 
-/** The five phases of one online step, in the order the lesson reveals them. */
-export const PHASES = ['row', 'distances', 'bmu', 'neighborhood', 'update'];
-
-/**
- * A traced step as a plain object. Each getter of the core's Trace copies its array out of wasm
- * memory, so the views, which read them many times a frame, read this one copy instead.
- */
-function traced(trace) {
-  const { t, row, x, distances, bmu, learningRate, sigma, h, pulls, before, after } = trace;
-  trace.free();
-  return { t, row, x, distances, bmu, learningRate, sigma, h, pulls, before, after };
-}
-
-/** At most this many rows take part in the tug of war (one colour each). */
-export const MAX_TUG_ROWS = 6;
+export { PHASES, MAX_TUG_ROWS };
 
 export class App {
-  /** @param wasm the wasm-bindgen exports (window.wasmBindings) */
-  constructor(wasm, options) {
-    this.wasm = wasm;
+  /**
+   * @param root the element's shadow root: every part of the lesson is looked up inside it
+   * @param engine the lesson's Engine
+   * @param emit (name, detail) => void, dispatches an event on the element
+   */
+  constructor(root, engine, emit = () => {}) {
+    this.root = root;
+    this.engine = engine;
+    this.emit = emit;
     this.views = [];
     this.selected = 0;      // selected node, shown in every view and the inspector
-    this.history = [];      // [{ t, qe, te }] samples for the error chart
-    this.tugRows = [];      // data rows chosen for the tug of war
+    this.hovered = null;    // node under the pointer: previewed, not selected
+    this.tugRows = [];
+    this.tugPulls = new Float32Array(0);
+    this.tugBmus = [];
+    this.tugTraces = [];
+    this.pullLog = [];
+    this.history = [];
+    this.trace = null;
+    this.phase = -1;
+    this.t = 0;
+    this.playing = false;
+    this.mapVersion = 0;
     // Where the data came from, for links: a built-in set, a CSV path beside the page, a small
     // CSV packed into the link, or a local file that cannot travel in a link.
     this.dataSource = { kind: 'builtin' };
-    this.build(options);
   }
 
-  /**
-   * A new map from options (throws the core's error and keeps the old map if they are bad).
-   * Without `options.data` (or with 'custom') the new map keeps the current data.
-   */
+  // ---- snapshots -------------------------------------------------------------------------------
+
+  /** Takes in a snapshot from the engine (only the parts that changed are in it). */
+  apply(snap, { frame = false, error = null } = {}) {
+    if (!snap) {
+      this.showError(`The lesson stopped: ${error?.message ?? 'unknown error'}. Reload the page to start again.`);
+      return;
+    }
+    const before = this.t;
+    if (snap.weights && this.weightsArray) this.spare = this.weightsArray.buffer;
+    for (const [key, value] of Object.entries(snap)) {
+      if (key !== 'rev' && key !== 'stopped') this[key === 'weights' ? 'weightsArray' : key] = value;
+    }
+    if (snap.shape) {
+      this.mapVersion += 1;
+      this.selected = Math.min(this.selected, snap.shape.nodes - 1);
+      this.dataRows = snap.shape.dataRows;
+    }
+    this.rev = snap.rev;
+    if (snap.stopped === 'horizon') this.showStatus(`Play stopped at t = ${snap.t.toLocaleString('en')}, the end of the schedule (steps = ${this.options.steps.toLocaleString('en')}): α and σ have reached their final values. Press Play to go on past it.`);
+    if (this.t !== before) this.emit('step', { t: this.t });
+    this.render(frame);
+  }
+
+  /** Runs a command; the snapshot it brings is applied before the promise resolves. */
+  call(cmd, args) {
+    return this.engine.call(cmd, args);
+  }
+
+  /** Runs a command, showing its error (if any) instead of throwing; resolves to its value. */
+  async act(cmd, args) {
+    try {
+      return await this.engine.call(cmd, args);
+    } catch (error) {
+      this.showError(error.message);
+      return undefined;
+    }
+  }
+
+  // ---- what the views and controls ask for --------------------------------------------------------
+
+  /** A new map (rejects with the core's error and keeps the old map if the options are bad). */
   build(options) {
-    const keepData = this.som && (!options.data || options.data === 'custom');
-    const som = keepData ? this.som.withOptions(options) : new this.wasm.Som(options);
-    if (this.som) this.som.free();
-    this.som = som;
-    this.selected = Math.min(this.selected, som.nodes() - 1);
-    this.dataChanged();
+    return this.call('build', { options });
   }
 
-  /** Re-reads everything that changes only with the map's shape or the data. */
-  dataChanged() {
-    const som = this.som;
-    this.trace = null;
-    this.phase = -1;
-    this.options = som.options();
-    this.shape = { rows: som.rows(), cols: som.cols(), nodes: som.nodes(), dim: som.dim() };
-    this.positions = som.positions();
-    this.edges = som.edges();
-    this.data = som.data();
-    this.rawData = som.rawData();
-    this.columns = som.columns();
-    this.labelClasses = som.labelClasses();
-    this.labels = som.labelIndices();
-    this.history = [];
-    this.mapVersion = (this.mapVersion ?? 0) + 1;
-    this.tugRows = this.tugRows.filter((r) => r < som.dataRows());
-    this.tugTraces = [];
-    this.sample();
+  stepPhase() { return this.act('stepPhase'); }
+  stepRow() { return this.act('stepRow'); }
+  epoch() { return this.act('epoch'); }
+  reset() { return this.act('reset'); }
+  setTug(rows) { return this.act('setTug', { rows }); }
+  pullChosen() { return this.act('pull'); }
+
+  /** Adds a row to the tug of war, or removes it if it is already there. */
+  toggleTugRow(row) {
+    const rows = this.tugRows.includes(row) ? this.tugRows.filter((r) => r !== row) : [...this.tugRows, row];
+    return this.setTug(rows.slice(0, MAX_TUG_ROWS));
+  }
+
+  /** Plays at `speed` ({ phasesPerSecond } or { stepsPerFrame }); `past` goes on past the horizon. */
+  play(speed, past = false) {
+    this.playing = true;
     this.render();
+    return this.act('play', { speed, past });
   }
 
-  /** Records quantization and topographic error at the current t, for the chart. */
-  sample() {
-    const t = this.som.t();
-    if (this.history.length && this.history[this.history.length - 1].t === t) return;
-    const started = performance.now();
-    this.history.push({ t, qe: this.som.quantizationError(), te: this.som.topographicError() });
-    // What one sample costs (it reads every row): Play skips samples that would stall a frame.
-    this.sampleMs = performance.now() - started;
-    if (this.history.length > 2000) this.history.splice(0, this.history.length - 1000);
+  pause() {
+    this.playing = false;
+    return this.act('pause');
+  }
+
+  /** Which derived colouring the map shows ('umatrix', 'hits', 'labels' or null). */
+  want(mode) {
+    return this.act('want', { mode });
   }
 
   /** Name of the phase being shown, or null between steps. */
@@ -87,146 +120,74 @@ export class App {
    * already moved the map, so the views draw the trace's copy of the weights before the step.
    */
   displayedWeights() {
-    if (this.trace && this.phase < PHASES.indexOf('update')) return this.trace.before;
-    return this.weights();
+    if (this.trace && this.phase < PHASES.length - 1) return this.trace.before;
+    return this.weightsArray;
   }
 
-  /** The core's weights through a zero-copy view, rebuilt on every call (memory may move). */
   weights() {
-    const { nodes, dim } = this.shape;
-    return new Float32Array(this.wasm.wasmMemory().buffer, this.som.weightsPtr(), nodes * dim);
+    return this.weightsArray;
   }
 
-  /** Shows the next phase; after the last one, the next call takes a new traced step. */
-  stepPhase() {
-    this.tugTraces = [];
-    if (!this.trace || this.phase === PHASES.length - 1) {
-      this.trace = traced(this.som.stepTrace());
-      this.phase = 0;
-    } else {
-      this.phase += 1;
-    }
-    if (this.phase === PHASES.length - 1) this.sample();
-    this.render();
-  }
-
-  /** Finishes the step being shown, or takes a whole new one, ending on its update phase. */
-  stepRow() {
-    this.tugTraces = [];
-    if (!this.trace || this.phase === PHASES.length - 1) this.trace = traced(this.som.stepTrace());
-    this.phase = PHASES.length - 1;
-    this.sample();
-    this.render();
-  }
-
-  /** Many untraced steps at once (fast play). */
-  train(steps) {
-    this.tugTraces = [];
-    this.trace = null;
-    this.phase = -1;
-    if (steps > 0) this.som.train(steps);
-  }
-
-  epoch() {
-    this.train(this.som.dataRows());
-    this.sample();
-    this.render();
-  }
-
-  reset() {
-    this.som.reset();
-    this.mapVersion += 1;
-    this.tugTraces = [];
-    this.trace = null;
-    this.phase = -1;
-    this.history = [];
-    this.sample();
-    this.render();
-  }
-
-  // ---- the tug of war ------------------------------------------------------------------------
-
-  /** Chooses the tug-of-war rows (at most 6, valid indices, no repeats). */
-  setTug(rows) {
-    const n = this.som.dataRows();
-    this.tugRows = [...new Set(rows.filter((r) => Number.isInteger(r) && r >= 0 && r < n))].slice(0, MAX_TUG_ROWS);
-    this.tugTraces = [];
-    this.render();
-  }
-
-  /** Adds a row to the tug of war, or removes it if it is already there. */
-  toggleTugRow(row) {
-    const rows = this.tugRows.includes(row) ? this.tugRows.filter((r) => r !== row) : [...this.tugRows, row];
-    this.setTug(rows);
-  }
-
-  /**
-   * The chosen rows' pulls on every node, K × nodes row-major, from the core (α(t)·h(c_k, i; σ(t))),
-   * recomputed only when the map or the rows changed.
-   */
-  tugPulls() {
-    const key = `${this.som.t()}|${this.tugRows.join(',')}|${this.mapVersion}`;
-    if (this.tugKey !== key) {
-      this.tugKey = key;
-      this.tugMatrix = this.tugRows.length ? this.som.pulls(Uint32Array.from(this.tugRows)) : new Float32Array(0);
-      const dim = this.shape.dim;
-      this.tugBmuList = this.tugRows.map((r) => this.som.bmu(this.data.subarray(r * dim, (r + 1) * dim)));
-    }
-    return this.tugMatrix;
-  }
-
-  /** The BMU of each tug-of-war row, from the core. */
-  tugBmus() {
-    this.tugPulls();
-    return this.tugBmuList;
-  }
-
-  /** "Pull": each chosen row takes its traced step in turn, so both tugs can be watched. */
-  pullChosen() {
-    this.trace = null;
-    this.phase = -1;
-    this.tugTraces = this.tugRows.map((row) => traced(this.som.stepTrace(row)));
-    this.trace = this.tugTraces[this.tugTraces.length - 1] ?? null;
-    this.phase = this.trace ? PHASES.length - 1 : -1;
-    this.sample();
-    this.render();
-  }
-
-  /** Shows a message in the page's live status line. */
-  showStatus(text) {
-    document.getElementById('status').textContent = text;
-  }
-
-  /** Shows an error (as text, never HTML); nothing else changes. */
-  showError(text) {
-    const el = document.getElementById('error');
-    el.textContent = text;
-    el.hidden = !text;
-  }
-
+  /** Selects a node in every view (a click or a tap; hovering only previews). */
   select(node) {
     if (node === this.selected || node == null) return;
     this.selected = node;
     this.render();
   }
 
-  /** Adds a view: any object with render(app); it is drawn at once and after every change. */
+  /** The node the inspector shows: the hovered one while the pointer is over a node. */
+  get shown() {
+    return this.hovered ?? this.selected;
+  }
+
+  hover(node) {
+    if (node === this.hovered) return;
+    this.hovered = node;
+    this.render();
+  }
+
+  // ---- messages --------------------------------------------------------------------------------
+
+  /** Shows a message in the lesson's live status line. */
+  showStatus(text) {
+    const el = this.root.getElementById('status');
+    if (el) el.textContent = text;
+  }
+
+  /** Shows an error (as text, never HTML); nothing else changes. */
+  showError(text) {
+    const el = this.root.getElementById('error');
+    if (!el) return;
+    el.textContent = text;
+    el.hidden = !text;
+  }
+
+  // ---- drawing ---------------------------------------------------------------------------------
+
+  /** Adds a view: any object with render(app); it is drawn after every change. */
   addView(view) {
     this.views.push(view);
-    view.render(this);
+    if (this.weightsArray) view.render(this);
   }
 
   /** Redraws on the next animation frame, once however many changes came before it. */
-  render() {
+  render(frame = false) {
+    this.frameDue ||= frame;
     if (this.frameRequested) return;
     this.frameRequested = true;
     requestAnimationFrame(() => {
       this.frameRequested = false;
       this.renderNow();
+      if (this.frameDue) {
+        this.frameDue = false;
+        this.engine.frameDone(this.spare);
+        this.spare = null;
+      }
     });
   }
 
   renderNow() {
+    if (!this.weightsArray) return;
     for (const view of this.views) view.render(this);
   }
 }

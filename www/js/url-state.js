@@ -1,4 +1,4 @@
-// The page's state in the URL hash, so a link reproduces it and a teacher can embed it:
+// A lesson's state as link text, so a link (or an element's attributes) reproduces it:
 //
 //   #rows=3&cols=3&seed=4&data=rgb&t=120&stop=9&tug=3,17&hide=params,data
 //
@@ -8,7 +8,8 @@
 // distances, bmu, neighborhood; absent when it is complete); `pull` the tug-of-war pulls made
 // (`60:3.17` = at t 60, rows 3 then 17 took their steps); `stop` a tour stop (1-based); `tug` the
 // tug-of-war rows; `node` the selected node; `hide` the controls and panels to hide (names of
-// their data-hide attributes). docs/embedding.md describes it for teachers.
+// their data-hide attributes). The same keys are the <som-playground> element's attributes.
+// docs/embedding.md describes it for teachers.
 import { f32Text } from './number-text.js';
 
 /** Hash keys that are not options of the core. */
@@ -83,10 +84,10 @@ function optionText(value) {
  * The hash for the app's current state: the options, the data, and the steps that took the map
  * here (t, the tug-of-war pulls, the phase being shown), so opening it replays them.
  */
-export function writeHash(app, { hide = [] } = {}) {
+export function writeHash(app, { hide = [], stop = -1 } = {}) {
   const pairs = [];
   const set = (key, value) => pairs.push(`${key}=${escape(value)}`);
-  const options = app.som.options();
+  const options = app.options;
   const source = dataSource(app);
   for (const [key, value] of Object.entries(options)) {
     if ((key === 'data' || key === 'dataRows') && source.kind !== 'builtin') continue;
@@ -99,7 +100,7 @@ export function writeHash(app, { hide = [] } = {}) {
   set('t', String(steps.t));
   if (steps.pulls.length) set('pull', steps.pulls.map((p) => `${p.t}:${p.rows.join('.')}`).join(','));
   if (steps.phase) set('phase', steps.phase);
-  if (app.tour && app.tour.index >= 0) set('stop', String(app.tour.index + 1));
+  if (stop >= 0) set('stop', String(stop + 1));
   if (app.tugRows?.length) set('tug', app.tugRows.join(','));
   if (app.selected > 0) set('node', String(app.selected));
   if (hide.length) set('hide', hide.join(','));
@@ -109,44 +110,15 @@ export function writeHash(app, { hide = [] } = {}) {
 /** Where the data came from; a built-in set once the core says so, whatever loaded before. */
 export function dataSource(app) {
   const source = app.dataSource ?? { kind: 'builtin' };
-  return app.som.options().data === 'custom' ? source : { kind: 'builtin' };
+  return app.options.data === 'custom' ? source : { kind: 'builtin' };
 }
 
 /** { t, pulls, phase }: what replaying the link must do to reach this map from t = 0. */
 function replaySteps(app) {
-  const t = app.som.t();
-  const pulls = (app.pullLog ?? []).filter((p) => p.version === app.mapVersion && p.t + p.rows.length <= t);
+  const t = app.t;
+  const pulls = app.pullLog.filter((p) => p.t + p.rows.length <= t);
   const showing = app.trace && app.phase >= 0 && app.phase < PARTIAL_PHASES.length;
   return { t, pulls, phase: showing ? PARTIAL_PHASES[app.phase] : null };
-}
-
-/**
- * Records each Pull (the tug of war steps chosen rows out of order), so a link can replay it.
- * The log belongs to one map: entries from before a rebuild or reset (mapVersion) are ignored.
- */
-export function trackPulls(app) {
-  app.pullLog = [];
-  const pullChosen = app.pullChosen.bind(app);
-  app.pullChosen = () => {
-    const entry = { t: app.som.t(), rows: [...app.tugRows], version: app.mapVersion };
-    app.pullLog = app.pullLog.filter((p) => p.version === app.mapVersion && p.t < entry.t);
-    pullChosen();
-    if (entry.rows.length) app.pullLog.push(entry);
-  };
-}
-
-/**
- * Replays `state`'s steps on `som`, which must be at t = 0: untraced steps up to each pull, the
- * pull's rows in turn, then steps up to t. With `state.phase`, the last step is left to the
- * caller (it is shown phase by phase). Throws the core's error on a bad row.
- */
-export function replay(som, state) {
-  const last = state.phase ? state.t - 1 : state.t;
-  for (const pull of state.pulls) {
-    som.train(pull.t - som.t());
-    for (const row of pull.rows) som.stepTrace(row);
-  }
-  som.train(last - som.t());
 }
 
 /** Deflates text into base64url (for a small CSV inside the link). */
@@ -177,23 +149,25 @@ export async function unpack(packed) {
 
 /**
  * The dataSource for CSV text the student loaded from a file: packed into links when small,
- * otherwise 'local' (copyLink then says the file is not in the link). For the data panel:
- *   app.som.loadCsv(text); app.dataSource = await csvSource(text, file.name);
+ * otherwise 'local' (copyLink then says the file is not in the link).
  */
 export async function csvSource(text, name = '') {
   const packed = await pack(text);
   return packed.length <= INLINE_CSV_LIMIT ? { kind: 'inline', packed } : { kind: 'local', name };
 }
 
-/** Fetches a CSV beside the page; refuses other origins (a link must not pull data from elsewhere). */
-export async function fetchCsv(path) {
+/**
+ * Fetches a CSV beside the page (`base`: the page's address); refuses other origins (a link must
+ * not pull data from elsewhere).
+ */
+export async function fetchCsv(path, base) {
   let url;
   try {
-    url = new URL(path, location.href);
+    url = new URL(path, base);
   } catch {
     throw new Error(`csv must be a path on this site, got ${path}`);
   }
-  if (url.origin !== location.origin) throw new Error(`csv must be a path on this site, got ${path}`);
+  if (url.origin !== new URL(base).origin) throw new Error(`csv must be a path on this site, got ${path}`);
   let response;
   try {
     response = await fetch(url);
@@ -204,19 +178,19 @@ export async function fetchCsv(path) {
   return response.text();
 }
 
-/** Names of everything a link can hide (the data-hide attributes on the page). */
-export function hideNames() {
-  return [...new Set([...document.querySelectorAll('[data-hide]')].map((el) => el.dataset.hide))];
+/** Names of everything a link can hide (the data-hide attributes in `root`). */
+export function hideNames(root) {
+  return [...new Set([...root.querySelectorAll('[data-hide]')].map((el) => el.dataset.hide))];
 }
 
 /**
- * Hides every element whose data-hide names one of `names` (controls and panels); returns the
+ * Hides every element in `root` whose data-hide names one of `names` (controls and panels); returns the
  * names that match nothing on the page.
  */
-export function applyHide(names) {
-  for (const el of document.querySelectorAll('[data-hide]')) {
+export function applyHide(root, names) {
+  for (const el of root.querySelectorAll('[data-hide]')) {
     el.hidden = names.includes(el.dataset.hide);
   }
-  const known = hideNames();
+  const known = hideNames(root);
   return names.filter((n) => !known.includes(n));
 }

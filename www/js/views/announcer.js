@@ -4,7 +4,7 @@
 import { fmt } from '../format.js';
 
 export class Announcer {
-  constructor() {
+  constructor(root) {
     this.el = document.createElement('div');
     this.el.id = 'announcer';
     this.el.className = 'visually-hidden';
@@ -12,23 +12,23 @@ export class Announcer {
     this.el.setAttribute('aria-live', 'polite');
     this.el.setAttribute('aria-atomic', 'true');
     this.el.dataset.testid = 'announcer';
-    document.body.append(this.el);
+    root.append(this.el);
     this.key = null;
     this.playing = false;
     // Quiet until the student does something: loading a page or a link is not news.
     this.armed = false;
     const arm = () => { this.armed = true; };
-    document.addEventListener('pointerdown', arm, { capture: true, once: true });
-    document.addEventListener('keydown', arm, { capture: true, once: true });
+    root.addEventListener('pointerdown', arm, { capture: true, once: true });
+    root.addEventListener('keydown', arm, { capture: true, once: true });
   }
 
   render(app) {
-    const playing = Boolean(app.isPlaying?.());
+    const playing = app.playing;
     if (playing) {
       this.playing = true;
       return;
     }
-    const t = app.som.t();
+    const t = app.t;
     const key = `${t}|${app.phase}|${app.mapVersion}|${app.tugTraces?.length ?? 0}`;
     if (key === this.key && !this.playing) return;
     this.key = key;

@@ -37,15 +37,12 @@ export class Charts {
 
   render(app) {
     const width = Math.min(this.available || 320, 560);
-    const t = app.som.t();
-    if (this.curveSom !== app.som) {
-      this.curveSom = app.som;
-      this.curve = app.som.scheduleCurve(200);
-    }
+    const t = app.t;
+    this.curve = app.scheduleCurve;
     const scheduleKey = `${t}|${width}`;
-    if (scheduleKey !== this.scheduleKey || this.drawnSom !== app.som) {
+    if (scheduleKey !== this.scheduleKey || this.drawnVersion !== app.mapVersion) {
       // While training fast (t moving, no trace), redraw at most ten times a second.
-      const onlyT = this.drawnSom === app.som && width === this.width && !app.trace;
+      const onlyT = this.drawnVersion === app.mapVersion && width === this.width && !app.trace;
       if (onlyT && performance.now() - this.drawnAt < THROTTLE_MS) {
         this.pending ??= setTimeout(() => {
           this.pending = null;
@@ -53,7 +50,7 @@ export class Charts {
         }, THROTTLE_MS);
       } else {
         this.scheduleKey = scheduleKey;
-        this.drawnSom = app.som;
+        this.drawnVersion = app.mapVersion;
         this.width = width;
         this.drawnAt = performance.now();
         this.drawSchedule(app, width, t);
@@ -85,8 +82,8 @@ export class Charts {
     line(ctx, c, 3, (k) => px(c[3 * k]), (k) => py(sigma[k], sTop), VERMILION, [6, 4]);
     axes(ctx, plot, { left: [fmt(aTop, 3), '0'], right: [fmt(sTop, 2), '0'], bottom: ['0', `steps = ${steps.toLocaleString('en')}`] });
     // The current t: a vertical marker and the core's α(t), σ(t) as dots on the curves.
-    const lr = app.som.learningRate();
-    const sg = app.som.sigma();
+    const lr = app.learningRate;
+    const sg = app.sigma;
     const mx = px(t);
     ctx.strokeStyle = INK;
     ctx.lineWidth = 1;

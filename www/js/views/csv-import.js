@@ -1,14 +1,13 @@
 // Loading your own CSV: a file picker, drag and drop onto the data panel, and a paste box. The
-// text goes to the core in chunks (cut at line ends, ~0.5 MB each) with a progress bar, yielding
-// to the event loop between chunks so a large file never freezes the page. The core then
+// text goes to the engine's reader (in the Worker) in chunks cut at line ends, ~0.5 MB each, with
+// a progress bar; the page's thread only slices text, so a large file never freezes it. The core then
 // describes the columns; the student picks features, a label and the scaling, and presses Load.
 // Any error is the core's message (line and column named) and changes nothing. Column names are
 // text from a file: they only ever go into textContent.
 import { INLINE_CSV_LIMIT, pack } from '../url-state.js';
 import { labelled, selectEl } from './form-util.js';
 
-/** Characters per chunk handed to the core (the cut moves on to the next line end): about
- * 20–80 ms of parsing each, so the page stays responsive. */
+/** Characters per chunk handed to the engine (the cut moves on to the next line end). */
 export const CHUNK_CHARS = 1 << 19;
 /** Texts up to this many characters are tried for packing into a link. */
 const PACK_TRY_CHARS = 64 * 1024;
@@ -17,9 +16,6 @@ const SCALINGS = [
   ['zScore', 'z-score (mean 0, sd 1)'],
   ['none', 'none (raw values)'],
 ];
-
-/** Lets the browser paint and handle input before the next chunk. */
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export class CsvImport {
   /** `dropZone`: the element files can be dropped on (the data panel). */
@@ -110,50 +106,49 @@ export class CsvImport {
 
   /** Reads a File: its size is checked by the core before a byte is read. */
   async fromFile(file) {
-    const loader = this.start(file.size);
-    if (!loader) return;
+    if (!(await this.start(file.size))) return;
     const job = this.job;
     let text;
     try {
       text = await file.text();
     } catch (error) {
-      this.fail(error, loader);
+      this.fail(error);
       return;
     }
-    if (job === this.job) await this.read(text, file.name, loader);
-    else loader.free();
+    if (job === this.job) await this.read(text, file.name);
   }
 
-  fromText(text, name) {
-    const loader = this.start(new Blob([text]).size);
-    if (loader) this.read(text, name, loader);
+  async fromText(text, name) {
+    if (await this.start(new Blob([text]).size)) await this.read(text, name);
   }
 
-  /** A fresh loader for `bytes` bytes, dropping any load in progress; null (error shown) if too big. */
-  start(bytes) {
+  /** A fresh loader in the engine for `bytes` bytes, dropping any load in progress; false (error shown) if too big. */
+  async start(bytes) {
     this.cancel();
     this.showError('');
     this.bytes = bytes;
     try {
-      return new this.app.wasm.CsvLoader(bytes);
+      await this.app.call('csvStart', { bytes });
+      return true;
     } catch (error) {
-      this.fail(error, null);
-      return null;
+      this.fail(error);
+      return false;
     }
   }
 
   /** Forgets a load in progress or a form not yet used. */
   cancel() {
     this.job = (this.job ?? 0) + 1;
-    if (this.pending) this.pending.loader.free();
+    if (this.pending) this.app.act('csvCancel');
     this.pending = null;
     this.form.hidden = true;
     this.form.replaceChildren();
     this.progress.hidden = true;
   }
 
-  /** Hands `text` to the core chunk by chunk, then shows the column form. */
-  async read(text, name, loader) {
+  /** Hands `text` to the engine's reader chunk by chunk, then shows the column form. */
+  async read(text, name) {
+    const app = this.app;
     const job = this.job;
     const started = performance.now();
     this.progress.hidden = false;
@@ -169,36 +164,32 @@ export class CsvImport {
           end = eol < 0 ? text.length : eol + 1;
         }
         const t0 = performance.now();
-        loader.push(text.slice(pos, end));
+        const read = await app.call('csvPush', { text: text.slice(pos, end) });
         longest = Math.max(longest, performance.now() - t0);
         pos = end;
-        this.progress.value = loader.bytes();
-        this.progressText.textContent = `Reading ${name}: ${loader.records().toLocaleString('en')} records so far…`;
-        await nextTask();
-        if (job !== this.job) {
-          loader.free();
-          return;
-        }
+        if (job !== this.job) return;
+        this.progress.value = read.bytes;
+        this.progressText.textContent = `Reading ${name}: ${read.records.toLocaleString('en')} records so far…`;
       }
       const t0 = performance.now();
-      const info = loader.info();
+      const info = await app.call('csvInfo');
+      if (job !== this.job) return;
       longest = Math.max(longest, performance.now() - t0);
       this.el.dataset.readMs = String(Math.round(performance.now() - started));
       this.el.dataset.longestCallMs = String(Math.round(longest));
       this.progress.hidden = true;
       this.progressText.textContent = '';
-      this.pending = { loader, info, name, text };
+      this.pending = { info, name, text };
       this.showForm(info, name);
       this.el.dataset.state = 'form';
     } catch (error) {
-      if (job === this.job) this.fail(error, loader);
-      else loader.free();
+      if (job === this.job) this.fail(error);
     }
   }
 
   /** Shows the core's message; nothing else changes. */
-  fail(error, loader) {
-    if (loader) loader.free();
+  fail(error) {
+    this.app.act('csvCancel');
     this.progress.hidden = true;
     this.progressText.textContent = '';
     this.el.dataset.state = 'error';
@@ -265,7 +256,7 @@ export class CsvImport {
   }
 
   /** Makes the chosen columns the data (all or nothing); on success the page redraws. */
-  load() {
+  async load() {
     const pending = this.pending;
     if (!pending) return;
     const app = this.app;
@@ -277,7 +268,7 @@ export class CsvImport {
     }
     const started = performance.now();
     try {
-      app.som.adoptCsv(pending.loader, Uint32Array.from(columns), label, this.scalingSelect.value);
+      await app.call('csvAdopt', { columns, label, scaling: this.scalingSelect.value });
     } catch (error) {
       this.showError(error && error.message ? error.message : String(error));
       this.el.dataset.state = 'error';
@@ -286,12 +277,10 @@ export class CsvImport {
     this.el.dataset.loadMs = String(Math.round(performance.now() - started));
     const plain = columns.join(',') === this.defaults.columns && label === this.defaults.label;
     this.pending = null;
-    pending.loader.free();
     this.cancel();
     this.showError('');
     app.dataSource = { kind: 'local', name: pending.name };
-    app.dataChanged();
-    app.showStatus(`Loaded ${app.som.dataRows().toLocaleString('en')} rows × ${app.som.dim()} columns from ${pending.name}.`);
+    app.showStatus(`Loaded ${app.dataRows.toLocaleString('en')} rows × ${app.shape.dim} columns from ${pending.name}. A new map starts at t = 0.`);
     this.el.dataset.state = 'loaded';
     // A small file with the default columns travels inside a link (the link loads it that way).
     if (plain && pending.text.length <= PACK_TRY_CHARS) this.packLater(pending.text);

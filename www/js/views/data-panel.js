@@ -3,7 +3,7 @@
 // Clicking a row puts it in the tug of war (or takes it out); chosen rows show their tug colour.
 import { CATEGORICAL, extent } from '../colors.js';
 import { fmt } from '../format.js';
-import { attempt, labelled, numberEl, numberOf, selectEl } from './form-util.js';
+import { labelled, numberEl, numberOf, selectEl } from './form-util.js';
 import { DataThumbs } from './data-thumbs.js';
 import { CsvImport } from './csv-import.js';
 
@@ -17,7 +17,7 @@ const SCALINGS = [
 
 export class DataPanel {
   constructor(container, app) {
-    this.thumbs = new DataThumbs(window.wasmBindings, (name) => this.useBuiltin(app, name));
+    this.thumbs = new DataThumbs(app, (name) => this.useBuiltin(app, name));
     this.source = document.createElement('p');
     this.source.className = 'legend';
     this.source.dataset.testid = 'data-source';
@@ -57,27 +57,31 @@ export class DataPanel {
       const tr = e.target.closest('tr[data-row]');
       if (tr) app.toggleTugRow(Number(tr.dataset.row));
     });
-    this.scalingSelect.addEventListener('change', () => {
-      if (!attempt(() => app.som.setScaling(this.scalingSelect.value))) {
+    this.scalingSelect.addEventListener('change', async () => {
+      try {
+        await app.call('setScaling', { name: this.scalingSelect.value });
+      } catch (error) {
+        app.showError(error.message);
         this.sync(app, true);
-        return;
       }
-      app.dataChanged();
     });
   }
 
   /** Switches to built-in data set `name` with the row count in the Rows field. */
-  useBuiltin(app, name) {
+  async useBuiltin(app, name) {
     if (name === 'custom') return;
     const rows = numberOf(this.rowsInput);
     // A blank or fractional count keeps the current one (the core clamps it to 1…100 000).
-    const count = Number.isInteger(rows) ? Math.max(1, rows) : app.som.dataRows();
-    if (!attempt(() => app.som.useBuiltin(name, count))) {
+    const count = Number.isInteger(rows) ? Math.max(1, rows) : app.dataRows;
+    try {
+      await app.call('useBuiltin', { name, rows: count });
+    } catch (error) {
+      app.showError(error.message);
       this.sync(app, true);
       return;
     }
     app.dataSource = { kind: 'builtin' };
-    app.dataChanged();
+    app.showStatus(`A new ${app.shape.rows}×${app.shape.cols} map, from t = 0, for ${name} (${app.dataRows.toLocaleString('en')} rows).`);
   }
 
   /** Puts the controls back to what the core says is in force. */
@@ -91,7 +95,7 @@ export class DataPanel {
     const source = app.dataSource ?? { kind: 'builtin' };
     this.source.textContent = !custom ? `Built-in data set: ${o.data}.`
       : source.name ? `Your data: ${source.name}.` : source.path ? `Your data: ${source.path}.` : 'Your own data.';
-    this.rowsInput.value = String(app.som.dataRows());
+    this.rowsInput.value = String(app.dataRows);
     this.rowsInput.disabled = o.data === 'iris' || custom;
     this.scalingSelect.value = o.scaling;
   }
@@ -112,7 +116,7 @@ export class DataPanel {
 
   /** Shape, columns, labels, and the warning when the scaled data leaves [0, 1]. */
   describe(app) {
-    const rows = app.som.dataRows();
+    const rows = app.dataRows;
     const { dim } = app.shape;
     this.shapeEl.textContent = `${rows} rows × ${dim} column${dim === 1 ? '' : 's'}: each row is a point in ${dim}-dimensional input space.`;
     let text = `Columns: ${app.columns.join(', ')}.`;
@@ -128,7 +132,7 @@ export class DataPanel {
 
   /** The window of rows: the one being presented first (highlighted), then the next ones. */
   table(app, current) {
-    const rows = app.som.dataRows();
+    const rows = app.dataRows;
     const { dim } = app.shape;
     const shown = Math.min(dim, MAX_COLUMNS);
     const hasLabels = app.labelClasses.length > 0 && app.labels.length === rows;

@@ -1,6 +1,6 @@
 // The built-in data sets as a row of small pictures (like TensorFlow Playground's): one toggle
 // button per set, each with a canvas of that set's points and its name as text. The points come
-// from a throwaway Som of the core (200 rows, scaled to [0, 1]); labels colour them as in the
+// from the engine (the first 200 rows of each, scaled to [0, 1]); labels colour them as in the
 // input view, three-column sets without labels are drawn in their own RGB colour.
 import { CATEGORICAL, channel, rgb } from '../colors.js';
 import { fitCanvas } from './grid-geometry.js';
@@ -22,53 +22,47 @@ const DESCRIPTIONS = {
 };
 
 export class DataThumbs {
-  /** `onPick(name)` is called when the student chooses a set. */
-  constructor(wasm, onPick) {
+  /** `onPick(name)` is called when the student chooses a set; the points come from the engine. */
+  constructor(app, onPick) {
     this.el = document.createElement('div');
     this.el.className = 'thumbs';
     this.el.setAttribute('role', 'group');
     this.el.setAttribute('aria-label', 'Built-in data sets');
     this.buttons = new Map();
-    for (const name of wasm.builtinDataSets()) {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'thumb';
-      button.dataset.name = name;
-      button.dataset.testid = `thumb-${name}`;
-      button.setAttribute('aria-pressed', 'false');
-      button.title = DESCRIPTIONS[name] ?? name;
-      const canvas = document.createElement('canvas');
-      canvas.setAttribute('aria-hidden', 'true');
-      const label = document.createElement('span');
-      label.textContent = name;
-      button.append(canvas, label);
-      button.addEventListener('click', () => onPick(name));
-      this.buttons.set(name, button);
-      this.el.append(button);
-      draw(canvas, wasm, name);
-    }
+    app.act('thumbnails', { rows: ROWS }).then((sets) => {
+      for (const set of sets ?? []) {
+        const { name } = set;
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'thumb';
+        button.dataset.name = name;
+        button.dataset.testid = `thumb-${name}`;
+        button.setAttribute('aria-pressed', String(name === this.current));
+        button.title = DESCRIPTIONS[name] ?? name;
+        const canvas = document.createElement('canvas');
+        canvas.setAttribute('aria-hidden', 'true');
+        const label = document.createElement('span');
+        label.textContent = name;
+        button.append(canvas, label);
+        button.addEventListener('click', () => onPick(name));
+        this.buttons.set(name, button);
+        this.el.append(button);
+        draw(canvas, set);
+      }
+    });
   }
 
   /** Presses the button of the data set in use (none for a loaded CSV). */
   render(app) {
-    const current = app.options.data;
+    this.current = app.options.data;
     for (const [name, button] of this.buttons) {
-      button.setAttribute('aria-pressed', String(name === current));
+      button.setAttribute('aria-pressed', String(name === this.current));
     }
   }
 }
 
-/** Draws `name`'s points into `canvas`, from a throwaway Som (freed at once). */
-function draw(canvas, wasm, name) {
-  let values, dim, labels;
-  const som = new wasm.Som({ data: name, dataRows: ROWS, rows: 2, cols: 2 });
-  try {
-    values = som.data();
-    dim = som.dim();
-    labels = som.labelIndices();
-  } finally {
-    som.free();
-  }
+/** Draws a data set's first rows (`values`, `dim` columns, `labels`) into `canvas`. */
+function draw(canvas, { name, values, dim, labels }) {
   const ctx = fitCanvas(canvas, SIZE, SIZE);
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, SIZE, SIZE);

@@ -20,7 +20,7 @@ export class ExportView {
       save(app, new Blob([weightsJson(app)], { type: 'application/json' }), fileName(app, 'weights', 'json'));
     }, { id: 'btn-export-json' });
     const png = buttonEl('Map as PNG', () => {
-      const canvas = document.querySelector('[data-testid="map-canvas"]');
+      const canvas = app.root.querySelector('[data-testid="map-canvas"]');
       canvas.toBlob((blob) => {
         if (blob) save(app, blob, fileName(app, 'map', 'png'));
         else app.showStatus('The map could not be turned into a PNG.');
@@ -43,9 +43,8 @@ export function weightsCsv(app) {
 export function weightsJson(app) {
   const names = header(app).slice(3);
   const records = nodeRows(app).map(([node, row, col, weights]) => {
-    const record = { node, row, col };
-    names.forEach((name, k) => { record[name] = Number(f32Text(weights[k])); });
-    return record;
+    // fromEntries defines own properties, so a column called __proto__ stays a column.
+    return Object.fromEntries([['node', node], ['row', row], ['col', col], ...names.map((name, k) => [name, Number(f32Text(weights[k]))])]);
   });
   return `${JSON.stringify(records, null, 1)}\n`;
 }
@@ -56,7 +55,7 @@ export function weightsJson(app) {
  */
 function header(app) {
   const names = ['node', 'row', 'col'];
-  const dim = app.som.dim();
+  const dim = app.shape.dim;
   for (let k = 0; k < dim; k++) {
     const base = app.columns[k] ?? `x${k + 1}`;
     let name = base;
@@ -68,10 +67,8 @@ function header(app) {
 
 /** [node, grid row, grid column, weights] for every node, node = row × cols + col. */
 function nodeRows(app) {
-  const rows = app.som.rows();
-  const cols = app.som.cols();
-  const dim = app.som.dim();
-  const weights = app.som.weights();
+  const { rows, cols, dim } = app.shape;
+  const weights = app.weights();
   const out = [];
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
@@ -82,14 +79,18 @@ function nodeRows(app) {
   return out;
 }
 
-/** A CSV field, quoted (RFC 4180) when it holds a comma, a quote, a line break or edge spaces. */
+/**
+ * A CSV field, quoted (RFC 4180) when it holds a comma, a quote, a line break or edge spaces. A
+ * field a spreadsheet would run as a formula (=, +, -, @, tab or CR first) gets a leading ' so it
+ * opens as text.
+ */
 export function csvField(text) {
-  const s = String(text);
+  const s = /^[=+\-@\t\r]/.test(String(text)) ? `'${text}` : String(text);
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 function fileName(app, what, ext) {
-  return `som-${what}-${app.som.rows()}x${app.som.cols()}-t${app.som.t()}.${ext}`;
+  return `som-${what}-${app.shape.rows}x${app.shape.cols}-t${app.t}.${ext}`;
 }
 
 /** Starts a download of `blob` as `name` and says so in the status line. */
@@ -98,7 +99,7 @@ function save(app, blob, name) {
   a.href = URL.createObjectURL(blob);
   a.download = name;
   a.hidden = true;
-  document.body.append(a);
+  app.root.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 30_000);

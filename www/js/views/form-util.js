@@ -1,36 +1,5 @@
-// Small helpers shared by the panels: the page's error line, labelled form fields built from
-// DOM nodes (all text goes in as textContent), and a width watcher.
-
-/** Shows the core's error message in #error (as text). */
-export function showError(error) {
-  const el = document.getElementById('error');
-  if (!el) return;
-  el.textContent = error && error.message ? error.message : String(error);
-  el.hidden = false;
-}
-
-export function clearError() {
-  const el = document.getElementById('error');
-  if (el) {
-    el.hidden = true;
-    el.textContent = '';
-  }
-}
-
-/**
- * Runs `action` (calls into the core); on a throw, shows the error and returns false, so the
- * caller changes nothing else.
- */
-export function attempt(action) {
-  try {
-    action();
-  } catch (error) {
-    showError(error);
-    return false;
-  }
-  clearError();
-  return true;
-}
+// Small helpers shared by the panels: labelled form fields built from DOM nodes (all text goes
+// in as textContent), and a width watcher.
 
 /** A <label> holding `text` and a control; optional hint shown under it (aria-describedby). */
 export function labelled(text, control, hint) {

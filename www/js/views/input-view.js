@@ -55,11 +55,11 @@ export class InputView {
         drag.x = e.clientX;
         drag.y = e.clientY;
         app.render();
-      } else if (!drag) {
-        const node = this.ghostAt(e);
-        if (node != null) app.select(node);
+      } else if (!drag && e.pointerType === 'mouse') {
+        app.hover(this.ghostAt(e) ?? null); // a preview: the selection stays
       }
     });
+    this.canvas.addEventListener('pointerleave', () => app.hover(null));
     this.canvas.addEventListener('pointerup', (e) => {
       if (drag && !drag.moved) {
         const node = this.ghostAt(e);
@@ -118,7 +118,7 @@ export class InputView {
     this.ghostPoints = this.drawGhosts(ctx, app, weights, nodes);
     this.drawTug(ctx, app);
     if (!app.tugTraces?.length) this.drawTrace(ctx, app);
-    this.canvas.setAttribute('aria-label', `Input space: ${app.som.dataRows()} data rows and ${nodes} nodes drawn at their weights.`);
+    this.canvas.setAttribute('aria-label', `Input space: ${app.dataRows} data rows and ${nodes} nodes drawn at their weights.`);
     this.note.textContent = p.cube
       ? 'Drag (or focus and use the arrow keys) to turn the cube. Dots: data rows. Rings: nodes at their weights ("ghosts"), joined to their grid neighbours.'
       : 'Dots: data rows. Rings: nodes at their weights ("ghosts"), joined to their grid neighbours.';

@@ -8,7 +8,7 @@ export class Inspector {
   }
 
   render(app) {
-    const i = app.selected;
+    const i = app.shown;
     const { cols, dim } = app.shape;
     const weights = app.displayedWeights();
     const w = Array.from(weights.subarray ? weights.subarray(i * dim, (i + 1) * dim) : weights.slice(i * dim, (i + 1) * dim));

@@ -21,7 +21,7 @@ export class MapView {
     this.component = 0;
     const bar = document.createElement('div');
     bar.className = 'view-bar';
-    this.modeSelect = select('Colour', MODES, (v) => { this.mode = v; app.render(); });
+    this.modeSelect = select('Colour', MODES, (v) => { this.mode = v; this.asked(app); app.render(); });
     this.componentSelect = select('Component', [], (v) => { this.component = Number(v); app.render(); });
     bar.append(this.modeSelect.label, this.componentSelect.label);
     this.canvas = document.createElement('canvas');
@@ -32,10 +32,10 @@ export class MapView {
     container.append(bar, this.canvas, this.legend);
     // Measured by a ResizeObserver, not per frame: reading layout in render() forces a reflow.
     this.width = watchWidth(container, app, (w) => { this.width = w; });
-    const pick = (event) => {
+    // Hovering previews a node in the inspector; a click or a tap selects it.
+    const nodeAt = (event) => {
       const r = this.canvas.getBoundingClientRect();
-      const node = this.geometry?.nodeAt(event.clientX - r.left, event.clientY - r.top);
-      if (node != null) app.select(node);
+      return this.geometry?.nodeAt(event.clientX - r.left, event.clientY - r.top);
     };
     // Keyboard: the focused map moves the selection with the arrow keys, by grid row and column.
     this.canvas.tabIndex = 0;
@@ -46,8 +46,29 @@ export class MapView {
       event.preventDefault();
       app.select(Math.max(0, Math.min(nodes - 1, app.selected + moves[event.key])));
     });
-    this.canvas.addEventListener('pointermove', pick);
-    this.canvas.addEventListener('pointerdown', pick);
+    this.canvas.addEventListener('pointermove', (event) => { if (event.pointerType === 'mouse') app.hover(nodeAt(event) ?? null); });
+    this.canvas.addEventListener('pointerleave', () => app.hover(null));
+    this.canvas.addEventListener('pointerdown', (event) => {
+      const node = nodeAt(event);
+      if (node != null) app.select(node);
+    });
+  }
+
+  /** Shows colour mode `mode` (the tour sets it; the menu is the student's way). */
+  setMode(app, mode) {
+    this.mode = mode;
+    this.wasTugging = app.tugRows.length >= 2;
+    this.asked(app);
+    app.render();
+  }
+
+  /** Tells the engine which colouring that reads every row to send with each map, if any. */
+  asked(app) {
+    const wanted = ['umatrix', 'hits', 'labels'].includes(this.mode) ? this.mode : null;
+    if (wanted !== this.wanted) {
+      this.wanted = wanted;
+      app.want(wanted);
+    }
   }
 
   /** Per-node colours for the current mode, and a legend sentence. */
@@ -59,7 +80,7 @@ export class MapView {
     if (mode === 'pull') {
       const k = app.tugRows.length;
       if (k > 0) {
-        const colours = mixPulls(app.tugPulls(), k, nodes).map(rgb);
+        const colours = mixPulls(app.tugPulls, k, nodes).map(rgb);
         return { colours, legend: `Tug of war: each node mixes the colours of rows ${app.tugRows.join(', ')} in proportion to how hard each row's BMU pulls it (α·h); paler = pulled less.` };
       }
       mode = 'weights';
@@ -72,24 +93,21 @@ export class MapView {
       return { colours: Array.from(d, (v) => rgb(viridis(1 - (v - lo) / (hi - lo || 1)))), legend: `Distance to row ${trace.row}: bright = close (${fmt(lo, 2)}) … dark = far (${fmt(hi, 2)}).` };
     }
     if (mode === 'labels' && app.labelClasses.length) {
-      // Reads every row: recomputed only when the map or the data changed.
-      const key = `${app.som.t()}|${app.mapVersion}`;
-      if (this.labelsKey !== key) {
-        this.labelsKey = key;
-        this.majority = app.som.majorityLabels();
+      // Reads every row: the engine computes it with each new map while this mode is shown.
+      const labels = derived(app, 'labels');
+      if (labels) {
+        const colours = Array.from(labels, (c) => (c < 0 ? '#ffffff' : labelColour(c)));
+        const names = app.labelClasses.map((name, c) => `${name} (${LABEL_COLOUR_NAMES[(c + LABEL_OFFSET) % LABEL_COLOUR_NAMES.length]})`);
+        return { colours, legend: `Each node takes the colour of the label most of its rows carry: ${names.join(', ')}; white: wins no row.` };
       }
-      const labels = this.majority;
-      const colours = Array.from(labels, (c) => (c < 0 ? '#ffffff' : labelColour(c)));
-      const names = app.labelClasses.map((name, c) => `${name} (${LABEL_COLOUR_NAMES[(c + LABEL_OFFSET) % LABEL_COLOUR_NAMES.length]})`);
-      return { colours, legend: `Each node takes the colour of the label most of its rows carry: ${names.join(', ')}; white: wins no row.` };
     }
     if (mode === 'umatrix' || mode === 'hits' || mode === 'distance') {
-      const values = mode === 'umatrix' ? app.som.uMatrix() : mode === 'hits' ? app.som.hits() : null;
+      const values = mode === 'distance' ? null : derived(app, mode);
       if (values) {
         const [lo, hi] = extent(values);
         const legend = mode === 'umatrix'
           ? `U-matrix: dark = close to its neighbours (${fmt(lo, 3)}), bright = a border between clusters (${fmt(hi, 3)}).`
-          : `Hits: how many of the ${app.som.dataRows()} rows each node wins, 0 (dark) to ${hi} (bright).`;
+          : `Hits: how many of the ${app.dataRows} rows each node wins, 0 (dark) to ${hi} (bright).`;
         return { colours: Array.from(values, (v) => rgb(viridis((v - lo) / (hi - lo || 1)))), legend };
       }
       // distance mode before any traced step: fall through to weights
@@ -212,7 +230,7 @@ export class MapView {
 
   /** Rings each tug-of-war row's BMU in that row's colour. */
   drawTugBmus(ctx, app) {
-    app.tugBmus().forEach((bmu, k) => this.outline(ctx, bmu, CATEGORICAL[k], 3, '#fff'));
+    app.tugBmus.forEach((bmu, k) => this.outline(ctx, bmu, CATEGORICAL[k], 3, '#fff'));
   }
 
   drawNumbers(ctx, values, nodes) {
@@ -273,4 +291,9 @@ export function select(labelText, options, onChange) {
   setOptions(options);
   el.addEventListener('change', () => onChange(el.value));
   return { label, el, setOptions };
+}
+
+/** A colouring that reads every row, as the engine sent it for the current map (or null). */
+function derived(app, mode) {
+  return app.derived?.mode === mode ? app.derived.values : null;
 }

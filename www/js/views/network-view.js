@@ -85,7 +85,7 @@ export class NetworkView {
   render(app) {
     const { nodes, dim } = app.shape;
     const width = Math.min(this.available || 400, MAX_WIDTH);
-    const t = app.som.t();
+    const t = app.t;
     const key = [app.phase, app.selected, width, nodes, dim, app.options.topology].join('|');
     const same = key === this.key && this.som === app.som && this.columns === app.columns && this.traceObj === app.trace;
     if (same && t === this.t) return;

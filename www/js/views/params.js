@@ -1,7 +1,7 @@
 // The parameter panel: every option of the map, filled from app.som.options(). Apply builds a
 // new map from the options with the changes (the core checks them; a bad value leaves the old
 // map in place and its message appears in #error). The current data is kept.
-import { attempt, labelled, numberEl, numberOf, selectEl } from './form-util.js';
+import { labelled, numberEl, numberOf, selectEl } from './form-util.js';
 
 const names = (list) => list.map((n) => [n, n]);
 const FIELDS = [
@@ -49,7 +49,7 @@ export class Params {
         dice.type = 'button';
         dice.textContent = 'Random seed';
         dice.addEventListener('click', () => {
-          attempt(() => { control.value = String(window.wasmBindings.randomSeed()); });
+          control.value = String(crypto.getRandomValues(new Uint32Array(1))[0]);
           this.markChanged();
         });
         const wrap = document.createElement('div');
@@ -131,18 +131,22 @@ export class Params {
     return out;
   }
 
-  apply(app) {
+  async apply(app) {
     const changes = this.changes(app.options);
     if (!Object.keys(changes).length) {
       this.message.textContent = 'Nothing changed: the map is the same.';
       return;
     }
-    if (attempt(() => rebuild(app, changes))) {
-      const list = Object.entries(changes).map(([k, v]) => `${k} = ${v}`).join(', ');
-      this.message.textContent = `New ${app.shape.rows}×${app.shape.cols} map built (${list}); t = 0.`;
-    } else {
+    try {
+      await rebuild(app, changes);
+    } catch (error) {
+      app.showError(error.message);
       this.message.textContent = 'The map was not changed.';
+      return;
     }
+    app.showError('');
+    const list = Object.entries(changes).map(([k, v]) => `${k} = ${v}`).join(', ');
+    this.message.textContent = `New ${app.shape.rows}×${app.shape.cols} map built (${list}); t = 0.`;
   }
 
   render(app) {
@@ -159,7 +163,7 @@ function shortest(v) {
 
 /**
  * Builds a new map from the options in force with `changes`, keeping the current data set.
- * Throws the core's error (and leaves everything as it was) when an option is bad.
+ * Rejects with the core's error (and leaves everything as it was) when an option is bad.
  */
 export function rebuild(app, changes) {
   const options = { ...app.options, ...changes };
@@ -168,5 +172,5 @@ export function rebuild(app, changes) {
     delete options.learningRateDecay;
     delete options.sigmaDecay;
   }
-  app.build(options); // keeps the current data when options.data is 'custom'
+  return app.build(options); // keeps the current data when options.data is 'custom'
 }

@@ -2,24 +2,23 @@
 import { fmt } from '../format.js';
 
 export class StatsView {
-  constructor() {
-    this.t = document.getElementById('stat-t');
-    this.lr = document.getElementById('stat-lr');
-    this.sigma = document.getElementById('stat-sigma');
-    this.shape = document.getElementById('stat-shape');
-    this.phases = [...document.querySelectorAll('.phases li')];
+  constructor(root) {
+    this.t = root.getElementById('stat-t');
+    this.lr = root.getElementById('stat-lr');
+    this.sigma = root.getElementById('stat-sigma');
+    this.shape = root.getElementById('stat-shape');
+    this.phases = [...root.querySelectorAll('.phases li')];
   }
 
   render(app) {
-    const som = app.som;
     // While a traced step is shown before its update, the numbers are the step's own: its t and
     // the α and σ it uses (the core has already advanced).
     const inStep = app.trace && app.phaseName && app.phaseName !== 'update';
-    this.t.textContent = String(inStep ? app.trace.t : som.t());
-    this.lr.textContent = fmt(inStep ? app.trace.learningRate : som.learningRate(), 4);
-    this.sigma.textContent = fmt(inStep ? app.trace.sigma : som.sigma(), 3);
+    this.t.textContent = String(inStep ? app.trace.t : app.t);
+    this.lr.textContent = fmt(inStep ? app.trace.learningRate : app.learningRate, 4);
+    this.sigma.textContent = fmt(inStep ? app.trace.sigma : app.sigma, 3);
     const { rows, cols, nodes, dim } = app.shape;
-    this.shape.textContent = `${som.dataRows()} rows × ${dim} columns → ${rows}×${cols} map (${nodes} nodes)`;
+    this.shape.textContent = `${app.dataRows} rows × ${dim} columns → ${rows}×${cols} map (${nodes} nodes)`;
     for (const li of this.phases) {
       const current = li.dataset.phase === app.phaseName;
       li.classList.toggle('current', current);

@@ -35,7 +35,7 @@ export class TugView {
     add.addEventListener('submit', (event) => {
       event.preventDefault();
       const row = Number(this.rowInput.value);
-      if (this.rowInput.value !== '' && Number.isInteger(row) && row >= 0 && row < app.som.dataRows()) app.toggleTugRow(row);
+      if (this.rowInput.value !== '' && Number.isInteger(row) && row >= 0 && row < app.dataRows) app.toggleTugRow(row);
     });
     bar.append(this.pull, this.clear, add);
     this.pulls = document.createElement('p');
@@ -63,14 +63,14 @@ export class TugView {
         return li;
       }));
     }
-    this.rowInput.max = String(app.som.dataRows() - 1);
+    this.rowInput.max = String(app.dataRows - 1);
     this.pull.disabled = rows.length === 0;
     this.clear.disabled = rows.length === 0;
     if (!rows.length) {
       this.pulls.hidden = true;
       return;
     }
-    const matrix = app.tugPulls();
+    const matrix = app.tugPulls;
     const nodes = app.shape.nodes;
     const parts = rows.map((row, k) => `row ${row}: ${fmt(matrix[k * nodes + app.selected], 4)}`);
     this.pulls.hidden = false;

@@ -1,0 +1,339 @@
+// <som-playground>: one lesson as a custom element. Each element has its own shadow root (the
+// course page's CSS stays out, the lesson's stays in), its own App and its own Engine in a
+// Worker; all elements on a page share one download and compile of the wasm.
+//
+//   <script type="module" src="som/som-playground.js"></script>
+//   <som-playground rows="3" cols="3" stop="5" layout="compact"></som-playground>
+//
+// Attributes are the link: every key of the page's URL hash (rows, cols, every map option, data,
+// csv, stop, tug, hide, …) is an attribute, read by the same parser, and changing one applies it
+// like a new link. `layout` is "full" (the workbench) or "compact" (views, tour and step
+// controls, for a column of course notes). With the `hash` attribute the element reads and
+// writes the page's location.hash (the standalone index.html does); otherwise it leaves the
+// course page's URL alone. docs/embedding.md documents the public API below.
+import { App } from './app.js';
+import { Engine, ready } from './engine/engine.js';
+import { mountControls } from './controls.js';
+import { MapView } from './views/map-view.js';
+import { InputView } from './views/input-view.js';
+import { StatsView } from './views/stats-view.js';
+import { Inspector } from './views/inspector.js';
+import { Tour, STOPS } from './tour.js';
+import { NetworkView } from './views/network-view.js';
+import { Charts } from './views/charts.js';
+import { DataPanel } from './views/data-panel.js';
+import { Params } from './views/params.js';
+import { TugView } from './views/tug-view.js';
+import { ExportView } from './views/export.js';
+import { Announcer } from './views/announcer.js';
+import { MARKUP } from './markup.js';
+import { readHash, writeHash, applyHide, hideNames, fetchCsv, unpack, dataSource } from './url-state.js';
+
+export { ready };
+
+const DEFAULTS = { rows: 10, cols: 10, data: 'rgb', seed: 1 };
+/** Attributes of the element itself, not link keys. */
+const OWN_ATTRIBUTES = new Set(['layout', 'hash', 'id', 'class', 'style', 'title', 'lang', 'dir', 'hidden', 'tabindex', 'slot', 'part']);
+const STYLE_URL = new URL('./style.css', import.meta.url).href;
+const PAGE_URL = new URL('./index.html', import.meta.url).href;
+
+export class SomPlayground extends HTMLElement {
+  constructor() {
+    super();
+    let resolve;
+    /** A promise: resolves once the lesson has its first map (rejects never; errors show inside). */
+    this.ready = new Promise((r) => { resolve = r; });
+    this.resolveReady = resolve;
+  }
+
+  connectedCallback() {
+    if (this.shadowRoot) return;
+    const root = this.attachShadow({ mode: 'open' });
+    const style = document.createElement('link');
+    style.rel = 'stylesheet';
+    style.href = STYLE_URL;
+    const template = document.createElement('template');
+    template.innerHTML = MARKUP; // static markup of this module, no text from a user or a link
+    root.append(style, template.content.cloneNode(true));
+    // Start when first near the viewport; pause Play while off screen.
+    this.visibility = new IntersectionObserver((entries) => {
+      const visible = entries[entries.length - 1].isIntersecting;
+      if (visible && !this.app) this.start();
+      if (!visible && this.app?.playing) this.controls.setPlaying(false);
+    }, { rootMargin: '200px' });
+    this.visibility.observe(this);
+  }
+
+  disconnectedCallback() {
+    this.visibility?.disconnect();
+    if (this.app?.playing) this.controls.setPlaying(false);
+  }
+
+  /** Builds the App, its views and its Engine, then applies the attributes (or the hash). */
+  async start() {
+    const root = this.shadowRoot;
+    const $ = (id) => root.getElementById(id);
+    const emit = (name, detail) => this.dispatchEvent(new CustomEvent(name, { detail }));
+    const app = new App(root, new Engine((snap, info) => app.apply(snap, info)), emit);
+    this.app = app;
+    this.controls = mountControls(app, root, this);
+    app.addView(new StatsView(root));
+    this.mapView = new MapView($('map-view'), app);
+    app.addView(this.mapView);
+    app.addView(new InputView($('input-view'), app));
+    app.addView(new TugView($('tug-view'), app));
+    app.addView(new Inspector($('inspector')));
+    app.addView(new NetworkView($('network-view'), app));
+    app.addView(new Charts($('charts'), app));
+    app.addView(new DataPanel($('data-view'), app));
+    app.addView(new Params($('params'), app));
+    app.addView(new ExportView($('export-view'), app));
+    app.addView(new Announcer(root));
+    this.tour = new Tour($('tour'), app, {
+      setPlaying: (on) => this.controls.setPlaying(on),
+      setColour: (mode) => this.mapView.setMode(app, mode),
+      changed: (index) => {
+        this.spotlight();
+        emit('stopchange', { stop: index + 1 });
+      },
+    });
+    $('btn-link').addEventListener('click', () => this.copyLink());
+    this.addEventListener('pointerdown', () => { app.hovered = null; });
+
+    await this.openLink(this.linkText());
+    new MutationObserver(() => this.openLink(this.linkText())).observe(this, { attributes: true });
+    if (this.hasAttribute('hash')) addEventListener('hashchange', () => this.openLink(location.hash));
+    this.dataset.ready = 'true';
+    this.resolveReady();
+    emit('ready', {});
+  }
+
+  /** The link this element shows: the page's hash (with `hash`), else its attributes. */
+  linkText() {
+    if (this.hasAttribute('hash')) return location.hash;
+    const params = new URLSearchParams();
+    for (const { name, value } of this.attributes) {
+      if (!OWN_ATTRIBUTES.has(name) && !name.startsWith('data-') && !name.startsWith('aria-')) params.append(attributeKey(name), value);
+    }
+    return `#${params}`;
+  }
+
+  /** Applies a link's state, or shows the defaults with a note (inside this element) when it cannot be used. */
+  async openLink(hash) {
+    const app = this.app;
+    app.showError('');
+    let state;
+    try {
+      state = readHash(hash);
+    } catch (error) {
+      state = { hide: [], error };
+    }
+    this.hidden_ = state.hide;
+    const unknown = applyHide(this.shadowRoot, state.hide);
+    try {
+      if (state.error) throw state.error;
+      await this.applyLink(state);
+      if (unknown.length) app.showError(`This link hides ${unknown.join(', ')}, which the page does not have; it can hide ${hideNames(this.shadowRoot).join(', ')}.`);
+    } catch (error) {
+      app.dataSource = { kind: 'builtin' };
+      try {
+        await app.build(DEFAULTS);
+        await app.setTug([]);
+      } catch { /* the engine itself failed: its note is already shown */ }
+      if (this.tour.index >= 0) this.tour.close();
+      app.showError(`This link could not be used (${error.message}), so the lesson shows the defaults instead.`);
+    }
+    this.spotlight();
+  }
+
+  /**
+   * Puts the lesson into the state a link describes: the data and options, then the tour stop,
+   * then the steps (t, the pulls, the phase shown), the tug-of-war rows and the selected node.
+   */
+  async applyLink(state) {
+    const app = this.app;
+    const base = this.hasAttribute('hash') ? location.href : document.baseURI;
+    const csv = state.csv != null ? await fetchCsv(state.csv, base) : state.csvz != null ? await unpack(state.csvz) : null;
+    await this.controls.setPlaying(false);
+    const build = () => app.build(csv != null ? { ...state.options, data: 'custom' } : { ...DEFAULTS, ...state.options });
+    if (csv != null) {
+      await app.call('loadCsv', { text: csv }); // rejects, naming the line and column, and keeps the current data
+      app.dataSource = state.csv != null ? { kind: 'path', path: state.csv } : { kind: 'inline', packed: state.csvz };
+    } else {
+      app.dataSource = { kind: 'builtin' };
+    }
+    await build();
+    if (state.stop != null) {
+      if (state.stop > STOPS.length) throw new Error(`stop must be from 1 to ${STOPS.length}, got ${state.stop}`);
+      await this.tour.go(state.stop - 1);
+    } else if (this.tour.index >= 0) {
+      this.tour.close();
+    }
+    // A link made by Copy link holds t: the steps replayed from a new map (on a stop's map too).
+    const full = state.t != null || state.stop == null;
+    if (state.t != null) {
+      if (state.stop != null) await build();
+      await app.call('replay', { t: state.t, pulls: state.pulls, phase: state.phase ?? null });
+    }
+    const badRow = state.tug.find((r) => r >= app.dataRows);
+    if (badRow != null) throw new Error(`tug rows must be from 0 to ${app.dataRows - 1}, got ${badRow}`);
+    if (full || state.tug.length) await app.setTug(state.tug);
+    if (state.node != null && state.node >= app.shape.nodes) throw new Error(`node must be from 0 to ${app.shape.nodes - 1}, got ${state.node}`);
+    if (full || state.node != null) {
+      app.selected = -1; // select() ignores the node already selected
+      app.select(state.node ?? 0);
+    }
+  }
+
+  /** Marks the panels the tour stop talks about; the layout shows those first. */
+  spotlight() {
+    const root = this.shadowRoot;
+    const panels = this.tour?.panels ?? [];
+    for (const el of root.querySelectorAll('.panel[id]')) el.classList.toggle('spotlight', panels.includes(el.id));
+    root.querySelector('.lesson').dataset.tour = this.tour?.index >= 0 ? 'open' : 'closed';
+  }
+
+  /**
+   * Copies a link to this state: the page's own address with `hash`, else the standalone page
+   * beside this module. Where the clipboard is refused (a frame without permission), the link
+   * is shown in a field to select. It also says whether the link reproduces the map exactly.
+   */
+  async copyLink() {
+    const app = this.app;
+    const hash = writeHash(app, { hide: this.hidden_, stop: this.tour.index });
+    const url = (this.hasAttribute('hash') ? location.href.replace(/#.*$/, '') : PAGE_URL) + hash;
+    if (this.hasAttribute('hash')) history.replaceState(null, '', hash);
+    const field = this.shadowRoot.getElementById('link-field');
+    field.value = url;
+    let copied = true;
+    try {
+      await navigator.clipboard.writeText(url);
+    } catch {
+      copied = false;
+    }
+    field.hidden = copied;
+    if (!copied) field.select();
+    const source = dataSource(app);
+    let note = ' It reproduces this map step for step.';
+    if (source.kind === 'local') {
+      const name = source.name || 'my-data.csv';
+      note = ` The file you loaded (${name}) is too large to travel in the link: only its settings do. To share the data too, put the file beside the page and add csv=${name} to the link.`;
+    } else if (!(await this.reproduces(hash))) {
+      note = ` It holds these settings and the ${app.t} steps, but not these exact weights: the data, its scaling or the map changed while it was training. Press Reset and train again for a link that reproduces the map step for step.`;
+    }
+    app.showStatus(`${copied ? 'Link copied' : 'The clipboard is not available here: select the link in the field and copy it'}.${note}`);
+    return url;
+  }
+
+  /** Whether replaying the link's steps on a new map gives the live weights exactly (the engine checks). */
+  async reproduces(hash) {
+    const state = readHash(hash);
+    if (state.t > 1_000_000) return true;
+    return this.app.call('reproduces', {
+      options: { ...state.options },
+      keepData: !state.options.data,
+      state: { t: state.t, pulls: state.pulls, phase: state.phase ?? null },
+    });
+  }
+
+  // ---- the public API (docs/embedding.md) ----------------------------------------------------------
+
+  /** Steps taken so far. */
+  get t() {
+    return this.app?.t ?? 0;
+  }
+
+  /** The tour stop shown (1-based), or 0 outside the tour. */
+  get stop() {
+    return (this.tour?.index ?? -1) + 1;
+  }
+
+  /**
+   * What the lesson shows, as a plain object (a copy): { t, phase, selected, tugRows, colour,
+   * stop, playing, options, shape: { rows, cols, nodes, dim, dataRows }, columns, labelClasses,
+   * bmu, dataSource }. Null before the first map.
+   */
+  get state() {
+    const app = this.app;
+    if (!app?.shape) return null;
+    return structuredClone({
+      t: app.t,
+      phase: app.phaseName,
+      selected: app.selected,
+      tugRows: app.tugRows,
+      colour: this.mapView.mode,
+      stop: this.stop,
+      playing: app.playing,
+      options: app.options,
+      shape: app.shape,
+      columns: app.columns,
+      labelClasses: app.labelClasses,
+      bmu: app.trace?.bmu ?? null,
+      dataSource: app.dataSource,
+    });
+  }
+
+  /** `steps` untraced steps at once; resolves to t after them. */
+  async train(steps) {
+    await this.ready;
+    await this.app.call('train', { steps });
+    return this.app.t;
+  }
+
+  /** One whole step (one row); resolves to t after it. */
+  async step() {
+    await this.ready;
+    await this.app.call('stepRow');
+    return this.app.t;
+  }
+
+  /** One phase of a step (row, distances, BMU, neighbourhood, update); resolves to the phase's name. */
+  async stepPhase() {
+    await this.ready;
+    await this.app.call('stepPhase');
+    return this.app.phaseName;
+  }
+
+  async play() {
+    await this.ready;
+    await this.controls.setPlaying(true);
+  }
+
+  async pause() {
+    await this.ready;
+    await this.controls.setPlaying(false);
+  }
+
+  async reset() {
+    await this.ready;
+    await this.app.call('reset');
+  }
+
+  /** Goes to tour stop `n` (1-based). */
+  async goToStop(n) {
+    await this.ready;
+    await this.tour.go(n - 1);
+  }
+
+  /** A copy of the weights, node-major (node i's weight k at i·dim + k). */
+  async weights() {
+    await this.ready;
+    return this.app.call('weights');
+  }
+
+  /** Makes CSV text the data (every numeric column); rejects with the line and column at fault. */
+  async loadCsv(text) {
+    await this.ready;
+    if (typeof text !== 'string') throw new TypeError(`loadCsv takes the CSV as a string, got ${typeof text}`);
+    await this.app.call('loadCsv', { text });
+    this.app.dataSource = { kind: 'local', name: 'loadCsv()' };
+  }
+}
+
+/** Attribute names are lower case; link keys are camelCase (learningrate → learningRate). */
+const KEYS = ['learningRate', 'learningRateEnd', 'learningRateDecay', 'sigmaEnd', 'sigmaDecay', 'dataRows'];
+function attributeKey(name) {
+  return KEYS.find((k) => k.toLowerCase() === name) ?? name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+}
+
+if (!customElements.get('som-playground')) customElements.define('som-playground', SomPlayground);
