@@ -63,11 +63,16 @@ fn ref_neighborhood(c: &SomConfig, bmu: usize, sigma: f64) -> Vec<f64> {
         .collect()
 }
 
+/// `w_i += lr·h_i·(x − w_i)`; a push (`lr·h_i < 0`, the mexican hat) is clamped, per
+/// coordinate, into the bounding box of the weights before the update and `x`.
 fn ref_update(c: &SomConfig, w: &mut [f32], x: &[f32], bmu: usize, lr: f64, sigma: f64) {
     let h = ref_neighborhood(c, bmu, sigma);
+    let lo: Vec<f64> = (0..c.dim).map(|k| w.iter().skip(k).step_by(c.dim).chain([&x[k]]).map(|&v| v as f64).fold(f64::INFINITY, f64::min)).collect();
+    let hi: Vec<f64> = (0..c.dim).map(|k| w.iter().skip(k).step_by(c.dim).chain([&x[k]]).map(|&v| v as f64).fold(f64::NEG_INFINITY, f64::max)).collect();
     for (i, wi) in w.chunks_mut(c.dim).enumerate() {
-        for (wk, &xk) in wi.iter_mut().zip(x) {
-            *wk = (*wk as f64 + lr * h[i] * (xk as f64 - *wk as f64)) as f32;
+        for (k, (wk, &xk)) in wi.iter_mut().zip(x).enumerate() {
+            let moved = *wk as f64 + lr * h[i] * (xk as f64 - *wk as f64);
+            *wk = if lr * h[i] < 0.0 { moved.clamp(lo[k], hi[k]) } else { moved } as f32;
         }
     }
 }

@@ -12,8 +12,14 @@
 //! reaches them; with the mexican hat, whose `h` can be negative, also when the pushes win).
 //! Sums are grouped by BMU (rows with the same BMU contribute `h · Σ x_j`) and accumulated in
 //! `f64`.
+//!
+//! With the mexican hat the weights `h` can be negative, and then the "mean" is an
+//! extrapolation: a small positive `Σ_j h` can put a node arbitrarily far out (even beyond the
+//! `f32` range). So with the mexican hat each new weight is clamped into the data's bounding
+//! box, per coordinate, as the online pushes are (see `fast.rs`); the other kernels' means lie
+//! in the box already.
 
-use super::{fast, Som};
+use super::{fast, Kernel, Som};
 
 impl Som {
     /// One batch epoch over `data` (row-major, `dim` columns) with `σ` at the current `t` (see
@@ -30,7 +36,13 @@ impl Som {
         let kernel = self.config.neighborhood;
         let mut counts = vec![0u64; n];
         let mut sums = vec![0.0f64; n * dim];
+        let (mut lo, mut hi) = (vec![f64::INFINITY; dim], vec![f64::NEG_INFINITY; dim]);
         for x in data.chunks_exact(dim) {
+            for ((l, h), &v) in lo.iter_mut().zip(hi.iter_mut()).zip(x) {
+                let v = v as f64;
+                *l = if v < *l { v } else { *l };
+                *h = if v > *h { v } else { *h };
+            }
             let c = fast::bmu(&self.weights, x, dim, self.scratch.avx);
             counts[c] += 1;
             for (s, &v) in sums[c * dim..(c + 1) * dim].iter_mut().zip(x) {
@@ -54,12 +66,21 @@ impl Som {
                 }
             }
         }
+        let clamp = kernel == Kernel::MexicanHat;
         for (i, w) in self.weights.chunks_exact_mut(dim).enumerate() {
             if den[i] > 0.0 {
                 let new = &num[i * dim..(i + 1) * dim];
                 if new.iter().all(|v| (v / den[i]).is_finite()) {
-                    for (wk, &v) in w.iter_mut().zip(new) {
-                        *wk = (v / den[i]) as f32;
+                    for (k, (wk, &v)) in w.iter_mut().zip(new).enumerate() {
+                        let mean = v / den[i];
+                        let (l, h) = (lo[k], hi[k]);
+                        *wk = if clamp && mean < l {
+                            l
+                        } else if clamp && mean > h {
+                            h
+                        } else {
+                            mean
+                        } as f32;
                     }
                 }
             }

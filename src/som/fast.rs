@@ -15,6 +15,20 @@
 //!   a contiguous `cols·dim` slice and vectorises. Rows with `a = 0` (far beyond σ) are skipped.
 //! * A node whose `lr·h` is exactly 1 is set to `x` exactly (`w + 1·(x − w)` can be an ulp
 //!   off in floating point), so `lr = 1` puts the BMU on the row.
+//! * Bounded moves. `lr` is clamped to `[0, 1]` (NaN counts as 0), so with `h ≤ 1` a pull
+//!   `lr·h ∈ (0, 1]` moves a node along the segment towards `x` and never past it. The mexican
+//!   hat's pushes (`lr·h < 0`, down to about −0.45) are the only moves away from the row, and
+//!   unbounded they diverge: a node pushed again and again grows its distance by up to 45 % per
+//!   step (weights reached 1e38 within a few thousand steps at α = 1, σ = 2). So a pushed weight
+//!   is clamped, coordinate by coordinate, into the bounding box of all weights before the
+//!   update and `x`: `w_k ← clamp(w_k + lr·h·(x_k − w_k), lo_k, hi_k)`. A push still moves a
+//!   node away from the row (at most 0.45 of its distance, and never out of the box), but the
+//!   box can only shrink or grow towards the rows presented, so the weights stay within the
+//!   bounding box of the initial weights and the data, finite whatever the settings. The
+//!   clamp acts per coordinate (a node at the edge of the box slides along it) because that
+//!   is cheap, keeps every other coordinate's push exact, and is easy to state; the box is
+//!   recomputed each step (one pass over the weights, for the mexican hat only) so that it
+//!   follows the map as it contracts.
 //!
 //! The reference implementation in `tests/som_reference.rs` checks all of this against
 //! straightforward loops.
@@ -58,6 +72,8 @@ impl Tables {
         self.br = br;
         self.hex = grid.topology() == Topology::Hexagonal;
         let expo = matches!(kernel, Kernel::Gaussian | Kernel::MexicanHat);
+        // σ not above 0 (0, NaN) counts as 0: `−v/0 = −∞`, so every factor but the BMU's is 0.
+        let sigma = if sigma > 0.0 { sigma } else { 0.0 };
         let two_s2 = 2.0 * sigma * sigma;
         let g = |v: f32| if v == 0.0 { 1.0 } else { libm::expf(-v / two_s2) };
         self.dy2.clear();
@@ -114,7 +130,7 @@ impl Tables {
                 if d2 == 0.0 {
                     1.0
                 } else {
-                    (1.0 - d2 / (sigma * sigma)) * (self.ry[r] * self.cx[p][c])
+                    super::kernel::mexican_hat(d2, sigma * sigma, self.ry[r] * self.cx[p][c])
                 }
             }
             Kernel::Bubble | Kernel::Triangle => kernel.h(libm::sqrtf(self.dy2[r] + self.dx2[p][c]), sigma),
@@ -147,6 +163,9 @@ pub(crate) struct Scratch {
     cxe: [Vec<f32>; 2],
     /// `x` repeated `cols` times.
     xt: Vec<f32>,
+    /// The bounding box of the weights and `x` (mexican hat only): per coordinate min and max.
+    lo: Vec<f32>,
+    hi: Vec<f32>,
     /// Whether the AVX copies of the loops run: only if the CPU has AVX.
     pub(crate) avx: bool,
 }
@@ -158,12 +177,16 @@ impl Scratch {
             tables: Tables::with_capacity(rows, cols),
             cxe: [Vec::with_capacity(n), Vec::with_capacity(n)],
             xt: Vec::with_capacity(n),
+            lo: Vec::with_capacity(dim),
+            hi: Vec::with_capacity(dim),
             avx: has_avx(),
         }
     }
 }
 
-/// `w_i += lr · h_i · (x − w_i)` for every node; see the module docs. No-op if `x.len() < dim`.
+/// `w_i += lr · h_i · (x − w_i)` for every node, with `lr` clamped to `[0, 1]` and mexican-hat
+/// pushes clamped into the bounding box of the weights and `x` (see the module docs). No-op if
+/// `x.len() < dim`.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn update(
     s: &mut Scratch,
@@ -181,6 +204,7 @@ pub(crate) fn update(
         return;
     }
     let x = &x[..dim];
+    let lr = if lr > 0.0 { lr.min(1.0) } else { 0.0 };
     s.tables.fill(grid, kernel, bmu, sigma);
     let t = &s.tables;
     let rl = cols * dim;
@@ -213,17 +237,44 @@ pub(crate) fn update(
             continue_fix(wrow, t, r, dim, x, lr, a);
         }
     } else {
+        if kernel == Kernel::MexicanHat {
+            bounding_box(weights, x, &mut s.lo, &mut s.hi);
+        }
+        let (lo, hi) = (&s.lo, &s.hi);
         for (r, wrow) in weights.chunks_exact_mut(rl).enumerate() {
             for (c, w) in wrow.chunks_exact_mut(dim).enumerate() {
                 let coef = lr * t.h(kernel, sigma, r, c);
                 if coef == 1.0 {
                     w.copy_from_slice(x);
-                } else if coef != 0.0 {
+                } else if coef > 0.0 {
                     for (w, &xv) in w.iter_mut().zip(x) {
                         *w += coef * (xv - *w);
                     }
+                } else if coef < 0.0 {
+                    // a push (mexican hat only): kept inside the box
+                    for (((w, &xv), &l), &h) in w.iter_mut().zip(x).zip(lo).zip(hi) {
+                        // plain comparisons: the same bits on every platform (f32::max may
+                        // pick either zero), and no panic (f32::clamp panics on NaN)
+                        let v = *w + coef * (xv - *w);
+                        *w = if v < l { l } else if v > h { h } else { v };
+                    }
                 }
             }
+        }
+    }
+}
+
+/// Per coordinate, the smallest and largest value among `x` and every node's weights
+/// (`weights` row-major with `x.len()` columns) into `lo` and `hi`.
+fn bounding_box(weights: &[f32], x: &[f32], lo: &mut Vec<f32>, hi: &mut Vec<f32>) {
+    lo.clear();
+    lo.extend_from_slice(x);
+    hi.clear();
+    hi.extend_from_slice(x);
+    for w in weights.chunks_exact(x.len()) {
+        for ((l, h), &v) in lo.iter_mut().zip(hi.iter_mut()).zip(w) {
+            *l = if v < *l { v } else { *l };
+            *h = if v > *h { v } else { *h };
         }
     }
 }

@@ -31,10 +31,12 @@
 //! ```
 //!
 //! **Preconditions the facade checks** (the core never panics when they are broken, but the
-//! results are then meaningless): every row `x` has `dim` finite values; node indices are
-//! `< len()`; `sigma` arguments are finite and positive; `learning_rate` arguments finite;
-//! data buffers hold a whole number (≥ 1) of rows. Configs and weight buffers are checked here
-//! and refused with a [`SomError`].
+//! results are then meaningless): every row `x` has `dim` finite values within
+//! ±[`crate::data::MAX_ABS_VALUE`]; node indices are `< len()`; data buffers hold a whole
+//! number (≥ 1) of rows. Configs and weight buffers are checked here and refused with a
+//! [`SomError`]. Any `sigma` and `learning_rate` argument is safe: the kernels are finite for
+//! every `σ` and the update bounds every move (see [`Som::update`]), so with finite rows and
+//! weights every weight, `h` and metric stays finite.
 #![warn(missing_docs)]
 
 /// Declares a name-enum: `NAMES`, `name()`, `Display`, and `FromStr` with [`SomError::UnknownName`].
@@ -294,11 +296,18 @@ impl Som {
         h
     }
 
-    /// The update rule, exactly `w_i ← w_i + learning_rate · h(d(bmu, i); sigma) · (x − w_i)`
-    /// for every node `i` (`h` as in [`Som::neighborhood`]); `t` is unchanged. Never allocates.
+    /// The update rule, `w_i ← w_i + learning_rate · h(d(bmu, i); sigma) · (x − w_i)` for every
+    /// node `i` (`h` as in [`Som::neighborhood`]); `t` is unchanged. Never allocates.
     /// A node with `learning_rate · h = 1` lands exactly on `x` (no rounding error), so
     /// `learning_rate = 1` puts the BMU on the row.
-    /// Preconditions: `x.len() == dim` and finite, `bmu < len()`, `sigma > 0`.
+    ///
+    /// Two bounds keep every weight finite whatever the arguments: `learning_rate` is clamped
+    /// to `[0, 1]` (NaN counts as 0), so no node moves past the row; and a push (the mexican
+    /// hat's `h < 0`) is clamped, coordinate by coordinate, into the bounding box of all
+    /// weights before the update and `x`, so repeated pushes cannot drive a node off to
+    /// infinity (unclamped they grew the weights to 1e38 within a few thousand steps at α = 1).
+    /// Pulls (`h > 0`) are exactly the formula. Any `sigma` is safe (see [`Kernel::h`]).
+    /// Preconditions: `x.len() == dim` and finite, `bmu < len()`.
     pub fn update(&mut self, x: &[f32], bmu: usize, learning_rate: f32, sigma: f32) {
         fast::update(
             &mut self.scratch,

@@ -7,7 +7,7 @@
 use som_playground::som::{Decay, Kernel, Som, SomConfig, Topology};
 
 /// FNV-1a over the bits of every weight of [`cases`], in order, after 500 steps each.
-pub const EXPECTED: [u64; 2] = [0x61b48356ca3a9715, 0x0c986d2b32391ad0];
+pub const EXPECTED: [u64; 2] = [0x61b48356ca3a9715, 0x97db2dd5cb3f6017];
 
 /// 40 fixed rows with 3 columns in [0, 1), no PRNG involved.
 pub fn rows() -> Vec<f32> {
