@@ -29,6 +29,8 @@ export class App {
     this.t = 0;
     this.playing = false;
     this.mapVersion = 0;
+    this.budget = Infinity; // the tallest a view's canvas may be (px): the stage's share, on one screen
+    this.stacked = false;   // whether the views are stacked (a narrow lesson) rather than side by side
     // Where the data came from, for links: a built-in set, a CSV path beside the page, a small
     // CSV packed into the link, or a local file that cannot travel in a link.
     this.dataSource = { kind: 'builtin' };

@@ -98,6 +98,20 @@ export class SomPlayground extends HTMLElement {
       },
     });
     $('btn-link').addEventListener('click', () => this.copyLink());
+    // In one-screen mode a view's canvas is at most as tall as its share of the stage allows.
+    const stage = root.querySelector('.stage');
+    new ResizeObserver(() => {
+      const fit = 'fit' in root.querySelector('.lesson').dataset;
+      // Side by side the stage has a height of its own; stacked (a phone) the views share the
+      // screen with the controls above and the tour's sheet below.
+      const stacked = stage.clientWidth <= 600;
+      const budget = !fit ? Infinity : stacked ? Math.max(300, innerHeight - 440) : Math.max(160, stage.clientHeight - 120);
+      if (budget !== app.budget || stacked !== app.stacked) {
+        app.budget = budget;
+        app.stacked = stacked;
+        app.render();
+      }
+    }).observe(stage);
     this.addEventListener('pointerdown', () => { app.hovered = null; });
 
     await this.openLink(this.linkText());
@@ -185,12 +199,20 @@ export class SomPlayground extends HTMLElement {
     }
   }
 
-  /** Marks the panels the tour stop talks about; the layout shows those first. */
+  /**
+   * Marks the panels the tour stop talks about. While the tour is open, or in the compact layout,
+   * the lesson fits one screen (`data-fit`) and shows only those panels (the compact layout
+   * outside the tour: the map and input space).
+   */
   spotlight() {
     const root = this.shadowRoot;
-    const panels = this.tour?.panels ?? [];
+    const touring = this.tour?.index >= 0;
+    const compact = this.getAttribute('layout') === 'compact';
+    const panels = touring ? this.tour.panels : compact ? ['map-panel', 'input-panel'] : [];
     for (const el of root.querySelectorAll('.panel[id]')) el.classList.toggle('spotlight', panels.includes(el.id));
-    root.querySelector('.lesson').dataset.tour = this.tour?.index >= 0 ? 'open' : 'closed';
+    const lesson = root.querySelector('.lesson');
+    if (touring || compact) lesson.dataset.fit = '';
+    else delete lesson.dataset.fit;
   }
 
   /**

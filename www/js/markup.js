@@ -45,6 +45,7 @@ export const MARKUP = `
       <div id="tour"></div>
     </section>
 
+    <div class="stage">
     <main class="views">
       <section class="panel" id="map-panel" aria-labelledby="map-title" data-hide="map">
         <h2 id="map-title">The map: a 2-D grid of nodes</h2>
@@ -80,6 +81,7 @@ export const MARKUP = `
         <div id="params"></div>
       </section>
     </section>
+    </div>
 
     <footer data-hide="footer">
       <p>SOM Playground · Iris data: R. A. Fisher (1936), via the UCI Machine Learning Repository (CC BY 4.0).</p>

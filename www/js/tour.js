@@ -113,7 +113,9 @@ export class Tour {
     this.prev.id = 'tour-prev';
     this.counter = document.createElement('span');
     this.counter.className = 'counter';
-    nav.append(this.prev, this.next, this.counter);
+    this.leave = buttonEl('Leave the tour', () => this.close());
+    this.leave.id = 'tour-leave';
+    nav.append(this.prev, this.next, this.counter, this.leave);
     container.append(this.heading, this.text, nav);
     this.paint();
   }
@@ -164,6 +166,7 @@ export class Tour {
     this.next.disabled = this.index >= STOPS.length - 1;
     this.next.textContent = this.index < 0 ? 'Start the tour' : 'Next';
     this.counter.textContent = stop ? `Stop ${this.index + 1} of ${STOPS.length}` : '';
+    this.leave.hidden = !stop;
   }
 
   /** The panels the current stop talks about (ids inside the element), or none outside the tour. */

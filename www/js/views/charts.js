@@ -39,7 +39,7 @@ export class Charts {
     const width = Math.min(this.available || 320, 560);
     const t = app.t;
     this.curve = app.scheduleCurve;
-    const scheduleKey = `${t}|${width}`;
+    const scheduleKey = `${t}|${width}|${app.budget}`;
     if (scheduleKey !== this.scheduleKey || this.drawnVersion !== app.mapVersion) {
       // While training fast (t moving, no trace), redraw at most ten times a second.
       const onlyT = this.drawnVersion === app.mapVersion && width === this.width && !app.trace;
@@ -58,7 +58,7 @@ export class Charts {
     }
     const h = app.history;
     const last = h[h.length - 1];
-    const errorKey = `${h.length}|${last ? last.t : ''}|${width}`;
+    const errorKey = `${h.length}|${last ? last.t : ''}|${width}|${app.budget}`;
     if (errorKey !== this.errorKey || this.history !== h) {
       this.errorKey = errorKey;
       this.history = h;
@@ -74,8 +74,9 @@ export class Charts {
     const sigma = Array.from({ length: n }, (_, k) => c[3 * k + 2]);
     const aTop = extent(alpha)[1] || 1;
     const sTop = extent(sigma)[1] || 1;
-    const ctx = fitCanvas(this.schedule.canvas, width, HEIGHT);
-    const plot = frame(ctx, width);
+    const height = chartHeight(app);
+    const ctx = fitCanvas(this.schedule.canvas, width, height);
+    const plot = frame(ctx, width, height);
     const px = (v) => plot.x0 + ((plot.x1 - plot.x0) * Math.min(v, steps)) / (steps || 1);
     const py = (v, top) => plot.y1 - ((plot.y1 - plot.y0) * v) / top;
     line(ctx, c, 3, (k) => px(c[3 * k]), (k) => py(alpha[k], aTop), BLUE, []);
@@ -113,8 +114,9 @@ export class Charts {
 
   drawErrors(app, width) {
     const h = app.history;
-    const ctx = fitCanvas(this.errors.canvas, width, HEIGHT);
-    const plot = frame(ctx, width);
+    const height = chartHeight(app);
+    const ctx = fitCanvas(this.errors.canvas, width, height);
+    const plot = frame(ctx, width, height);
     const t0 = h.length ? h[0].t : 0;
     const t1 = h.length ? h[h.length - 1].t : 0;
     const qeTop = extent(h.map((s) => s.qe))[1] || 1;
@@ -140,10 +142,15 @@ export class Charts {
   }
 }
 
+/** A chart's height: HEIGHT, or less when the lesson fits one screen (two charts share the stage). */
+function chartHeight(app) {
+  return Math.round(Math.max(70, Math.min(HEIGHT, (app.budget - 140) / 2)));
+}
+
 /** The plotting rectangle inside the canvas, cleared and framed. */
-function frame(ctx, width) {
-  ctx.clearRect(0, 0, width, HEIGHT);
-  const plot = { x0: PAD.left, x1: width - PAD.right, y0: PAD.top, y1: HEIGHT - PAD.bottom };
+function frame(ctx, width, height) {
+  ctx.clearRect(0, 0, width, height);
+  const plot = { x0: PAD.left, x1: width - PAD.right, y0: PAD.top, y1: height - PAD.bottom };
   ctx.strokeStyle = '#d6d6de';
   ctx.lineWidth = 1;
   ctx.strokeRect(plot.x0, plot.y0, plot.x1 - plot.x0, plot.y1 - plot.y0);

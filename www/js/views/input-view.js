@@ -93,7 +93,7 @@ export class InputView {
       s.label.hidden = dim <= 3 || k >= this.axes.length;
       if (!s.label.hidden) s.setOptions(columns, String(this.axes[k]));
     });
-    const width = Math.min(this.width || 400, 460);
+    const width = Math.min(this.width || 400, 460, app.budget);
     const height = width;
     const ctx = fitCanvas(this.canvas, width, height);
     ctx.clearRect(0, 0, width, height);

@@ -144,7 +144,8 @@ export class MapView {
     this.modeSelect.el.value = this.mode;
     this.componentSelect.setOptions(app.columns.map((c, k) => [String(k), c]), String(this.component));
     this.componentSelect.label.hidden = dim === 3 || this.mode !== 'weights';
-    const width = Math.min(this.width || 400, 460);
+    // On one screen the tug-of-war controls (Pull) sit under the map, inside the same share.
+    const width = Math.min(this.width || 400, 460, app.budget - (app.tugRows.length && !app.stacked ? 110 : 0));
     const hexagonal = app.options.topology === 'hexagonal';
     this.geometry = new GridGeometry(app.positions, hexagonal, width, width);
     const g = this.geometry;
