@@ -91,20 +91,26 @@ export class Lesson {
     this.restart();
   }
 
+  /** New data (or new scaling) means a new map: fresh weights, t = 0, nothing half-trained kept. */
+  newData() {
+    this.som.reset();
+    this.dataChanged();
+  }
+
   setScaling({ name }) {
     this.som.setScaling(name);
-    this.dataChanged();
+    this.newData();
   }
 
   useBuiltin({ name, rows }) {
     this.som.useBuiltin(name, rows);
-    this.dataChanged();
+    this.newData();
   }
 
   /** Reads a whole CSV (a link's data); throws, naming the line, and keeps the data. */
   loadCsv({ text }) {
     this.som.loadCsv(text);
-    this.dataChanged();
+    this.newData();
   }
 
   // ---- a CSV file in chunks --------------------------------------------------------------------
@@ -128,7 +134,7 @@ export class Lesson {
   csvAdopt({ columns, label, scaling }) {
     this.som.adoptCsv(this.loader, Uint32Array.from(columns), label, scaling);
     this.csvCancel();
-    this.dataChanged();
+    this.newData();
   }
 
   csvCancel() {
@@ -139,10 +145,10 @@ export class Lesson {
   // ---- stepping --------------------------------------------------------------------------------
 
   /** Shows the next phase; after the last one, the next call takes a new traced step. */
-  stepPhase() {
+  stepPhase({ row } = {}) {
     this.tugTraces = [];
     if (!this.trace || this.phase === UPDATE) {
-      this.trace = traced(this.som.stepTrace());
+      this.trace = traced(this.som.stepTrace(row));
       this.phase = 0;
     } else {
       this.phase += 1;
@@ -239,7 +245,7 @@ export class Lesson {
    * stop may select: the BMU, its strongest pulled neighbour, the node the tug rows pull most
    * evenly.
    */
-  prepare({ steps = 0, epoch = false, trainFor = 0, sampleEvery = 100, phase = null, tug = null }) {
+  prepare({ steps = 0, epoch = false, trainFor = 0, sampleEvery = 100, phase = null, row = null, tug = null }) {
     for (let k = 0; k < steps; k++) this.stepRow();
     if (epoch) this.epoch();
     for (let done = 0; done < trainFor; done += sampleEvery) {
@@ -247,7 +253,7 @@ export class Lesson {
       this.sample();
     }
     if (phase) {
-      this.stepPhase();
+      this.stepPhase({ row: row === 'far' ? this.farRow() : undefined });
       while (PHASES[this.phase] !== phase) this.stepPhase();
     }
     this.setTug({ rows: tug === 'farthest' ? this.farthestPair() : [] });
@@ -260,6 +266,23 @@ export class Lesson {
     const h = this.trace.h;
     let best = this.trace.bmu;
     for (let i = 0; i < h.length; i++) if (i !== this.trace.bmu && (best === this.trace.bmu || h[i] > h[best])) best = i;
+    return best;
+  }
+
+  /**
+   * The row (among the first 500) farthest from its BMU, by the core's distances: on a new map,
+   * the row farthest from the cloud of ghosts, so the step's distances and drag are easy to see.
+   */
+  farRow() {
+    const data = this.som.data();
+    const dim = this.som.dim();
+    const n = Math.min(this.som.dataRows(), 500);
+    let best = 0;
+    let far = -1;
+    for (let r = 0; r < n; r++) {
+      const d = Math.min(...this.som.distances(data.subarray(r * dim, (r + 1) * dim)));
+      if (d > far) [far, best] = [d, r];
+    }
     return best;
   }
 

@@ -165,6 +165,15 @@ export class InputView {
       // Keep the label inside the canvas (long column names at the right edge).
       ctx.fillText(text, Math.max(2, Math.min(x, p.width - ctx.measureText(text).width - 2)), y);
     });
+    // The corner where every weight is zero: new maps start in a small cloud here.
+    if (p.lo.every((v) => v === 0)) {
+      const [ox, oy] = p.projectUnit([0, 0, 0]);
+      ctx.fillStyle = '#000';
+      ctx.beginPath();
+      ctx.arc(ox, oy, 3, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.fillText('origin (0, 0, 0)', ox + 6, oy + 14);
+    }
   }
 
   drawAxes(ctx, app, lo, hi) {

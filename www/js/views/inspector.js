@@ -24,15 +24,17 @@ export class Inspector {
       return el;
     };
     p(`Node ${i} (row ${Math.floor(i / cols)}, column ${i % cols})`, 'node-title').style.fontWeight = '600';
-    p('Weights (its coordinates in input space):');
+    const updated = trace && phase === 'update';
+    p(updated ? 'Weights after this step\'s update (its new coordinates in input space):' : trace && phase ? 'Weights before this step\'s update (its coordinates in input space):' : 'Weights (its coordinates in input space):', 'node-weights-label');
     const weightsEl = p(w.map((v, k) => `${app.columns[k]} = ${fmt(v, 4)}`).join(', '), 'node-weights', 'formula');
     weightsEl.dataset.values = w.map((v) => fmt(v, 4)).join(',');
     if (trace && phase && phase !== 'row') {
       const x = trace.x;
       const before = trace.before.slice(i * dim, (i + 1) * dim);
       const d = trace.distances[i];
-      const terms = Array.from(x, (xv, k) => `(${fmt(xv, 2)} − ${fmt(before[k], 2)})²`);
-      p(`Distance to row ${trace.row}:`);
+      // The terms carry the digits that give the printed result (f32 values: 4 decimals each).
+      const terms = Array.from(x, (xv, k) => `(${fmt(xv, 4)} − ${fmt(before[k], 4)})²`);
+      p(`Distance to row ${trace.row}, from the weights before the update:`);
       p(`√(${terms.join(' + ')}) = ${fmt(d, 4)}`, 'node-distance', 'formula').dataset.value = fmt(d, 4);
       if (phase !== 'distances') {
         p(i === trace.bmu ? 'This node is the best matching unit (BMU): the closest of all.' : `The BMU is node ${trace.bmu}.`, 'node-bmu').dataset.value = String(trace.bmu);
@@ -40,6 +42,8 @@ export class Inspector {
       if (phase === 'neighborhood' || phase === 'update') {
         const h = trace.h[i];
         p(`h = ${fmt(h, 4)} (σ = ${fmt(trace.sigma, 3)}); pull α·h = ${fmt(trace.learningRate, 4)} × ${fmt(h, 4)} = ${fmt(trace.pulls[i], 4)}`, 'node-h', 'formula').dataset.value = fmt(h, 4);
+        // The mexican hat's rim is negative: those nodes are pushed away from the row, not pulled.
+        if (h < 0) p('h is negative here: this node is pushed away from the row (the mexican hat\'s rim), by |α·h| of its distance.', 'node-push');
       }
       if (phase === 'update') {
         const after = trace.after.slice(i * dim, (i + 1) * dim);

@@ -23,7 +23,10 @@ export class MapView {
     bar.className = 'view-bar';
     this.modeSelect = select('Colour', MODES, (v) => { this.mode = v; this.asked(app); app.render(); });
     this.componentSelect = select('Component', [], (v) => { this.component = Number(v); app.render(); });
-    bar.append(this.modeSelect.label, this.componentSelect.label);
+    this.modeNote = document.createElement('small');
+    this.modeNote.className = 'mode-note';
+    this.modeNote.dataset.testid = 'mode-note';
+    bar.append(this.modeSelect.label, this.componentSelect.label, this.modeNote);
     this.canvas = document.createElement('canvas');
     this.canvas.setAttribute('role', 'img');
     this.canvas.dataset.testid = 'map-canvas';
@@ -60,6 +63,32 @@ export class MapView {
     this.wasTugging = app.tugRows.length >= 2;
     this.asked(app);
     app.render();
+  }
+
+  /**
+   * Disables the colourings that cannot be shown now, saying why beside the menu; a disabled
+   * mode in force falls back to the weights.
+   */
+  disableModes(app) {
+    const reasons = {
+      distance: app.trace ? '' : 'take a step first',
+      labels: app.labelClasses.length ? '' : 'this data has no label column',
+      pull: app.tugRows.length ? '' : 'choose rows first: click dots in input space or rows of the data table',
+    };
+    for (const option of this.modeSelect.el.options) {
+      const reason = reasons[option.value];
+      option.disabled = Boolean(reason);
+      const name = MODES.find(([v]) => v === option.value)[1];
+      option.textContent = reason ? `${name}: ${reason}` : name;
+    }
+    const reason = reasons[this.mode];
+    if (reason) {
+      this.modeNote.textContent = `${MODES.find(([v]) => v === this.mode)[1]} cannot be shown yet (${reason}), so the map shows its weights.`;
+      this.mode = 'weights';
+      this.asked(app);
+    } else if (this.mode !== 'weights') {
+      this.modeNote.textContent = '';
+    }
   }
 
   /** Tells the engine which colouring that reads every row to send with each map, if any. */
@@ -141,6 +170,7 @@ export class MapView {
       if (tugging) this.mode = 'pull';
       else if (this.mode === 'pull') this.mode = 'weights';
     }
+    this.disableModes(app);
     this.modeSelect.el.value = this.mode;
     this.componentSelect.setOptions(app.columns.map((c, k) => [String(k), c]), String(this.component));
     this.componentSelect.label.hidden = dim === 3 || this.mode !== 'weights';
