@@ -26,6 +26,7 @@ import { Params } from './views/params.js';
 import { TugView } from './views/tug-view.js';
 import { ExportView } from './views/export.js';
 import { Announcer } from './views/announcer.js';
+import { ShareDialog } from './views/share.js';
 import { MARKUP } from './markup.js';
 import { readHash, writeHash, applyHide, hideNames, fetchCsv, unpack, dataSource } from './url-state.js';
 
@@ -36,6 +37,7 @@ const DEFAULTS = { rows: 10, cols: 10, data: 'rgb', seed: 1 };
 const OWN_ATTRIBUTES = new Set(['layout', 'hash', 'id', 'class', 'style', 'title', 'lang', 'dir', 'hidden', 'tabindex', 'slot', 'part']);
 const STYLE_URL = new URL('./style.css', import.meta.url).href;
 const PAGE_URL = new URL('./index.html', import.meta.url).href;
+const MODULE_URL = import.meta.url;
 
 export class SomPlayground extends HTMLElement {
   constructor() {
@@ -98,6 +100,8 @@ export class SomPlayground extends HTMLElement {
       },
     });
     $('btn-link').addEventListener('click', () => this.copyLink());
+    const share = new ShareDialog(root, () => ({ hash: writeHash(app), page: this.pageUrl(), module: MODULE_URL }), STOPS.map((s) => s.title));
+    $('btn-share').addEventListener('click', () => share.open(this.stop));
     // In one-screen mode a view's canvas is at most as tall as its share of the stage allows.
     const stage = root.querySelector('.stage');
     new ResizeObserver(() => {
@@ -223,7 +227,7 @@ export class SomPlayground extends HTMLElement {
   async copyLink() {
     const app = this.app;
     const hash = writeHash(app, { hide: this.hidden_, stop: this.tour.index });
-    const url = (this.hasAttribute('hash') ? location.href.replace(/#.*$/, '') : PAGE_URL) + hash;
+    const url = this.pageUrl() + hash;
     if (this.hasAttribute('hash')) history.replaceState(null, '', hash);
     const field = this.shadowRoot.getElementById('link-field');
     field.value = url;
@@ -245,6 +249,11 @@ export class SomPlayground extends HTMLElement {
     }
     app.showStatus(`${copied ? 'Link copied' : 'The clipboard is not available here: select the link in the field and copy it'}.${note}`);
     return url;
+  }
+
+  /** The page a link opens: this page with `hash`, else the standalone page beside this module. */
+  pageUrl() {
+    return this.hasAttribute('hash') ? location.href.replace(/#.*$/, '') : PAGE_URL;
   }
 
   /** Whether replaying the link's steps on a new map gives the live weights exactly (the engine checks). */

@@ -20,6 +20,7 @@ export const MARKUP = `
           <output id="speed-text" for="speed"></output>
         </label>
         <button id="btn-link" type="button" data-hide="link">Copy link</button>
+        <button id="btn-share" type="button" data-hide="share" aria-haspopup="dialog">Share / Embed</button>
         <input id="link-field" class="link-field" type="text" readonly aria-label="Link to this state" hidden />
       </div>
       <ol class="phases" aria-label="Phases of one step" data-hide="phases">
@@ -86,5 +87,18 @@ export const MARKUP = `
     <footer data-hide="footer">
       <p>SOM Playground · Iris data: R. A. Fisher (1936), via the UCI Machine Learning Repository (CC BY 4.0).</p>
     </footer>
+  <dialog id="share-dialog" class="share" aria-labelledby="share-title">
+    <form method="dialog" class="share-form">
+      <h2 id="share-title">Share or embed this lesson</h2>
+      <fieldset class="share-hide"><legend>Hide these panels and buttons</legend></fieldset>
+      <div class="view-bar">
+        <label class="field"><span>Layout</span><select id="share-layout"><option value="full">full: the workbench</option><option value="compact">compact: for course notes</option></select></label>
+        <label class="field"><span>Tour stop</span><select id="share-stop"></select></label>
+      </div>
+      <div class="share-out"></div>
+      <p class="share-note legend" id="share-note" role="status"></p>
+      <div class="buttons"><button value="close">Close</button></div>
+    </form>
+  </dialog>
 </div>
 `;
