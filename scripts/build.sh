@@ -6,6 +6,7 @@
 #   som-playground.js       the <som-playground> element: one ES module, every view bundled in
 #   som-worker.js           the engine's Worker: one per element, sharing the compiled wasm
 #   index.html page.css frame.js embed.js style.css   the standalone page and its files
+#   package.json            `npm pack dist` makes the npm package of the element
 #
 # File names are stable (no hashes), so course pages and the npm package can name them.
 # OUT=dir builds into another folder (the e2e tests take it as E2E_DIST=dir).
@@ -32,5 +33,5 @@ cp "$glue/som_playground.js" "$out/"
 bundle() { esbuild "$1" --bundle --format=esm --minify --target=es2022 --log-level=warning --outfile="$2"; }
 bundle www/js/element.js "$out/som-playground.js"
 bundle www/js/engine/worker.js "$out/som-worker.js"
-cp www/index.html www/page.css www/style.css www/frame.js www/embed.js "$out/"
+cp www/index.html www/page.css www/style.css www/frame.js www/embed.js www/package.json "$out/"
 echo "build.sh: $out/ ($(du -sh "$out" | cut -f1)); wasm $(gzip -9c "$out/som_playground_bg.wasm" | wc -c) bytes gzipped" >&2

@@ -79,7 +79,7 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-python3 -c 'import minisom, numpy' 2>/dev/null || {
-  say "installing MiniSom 2.3.6 and numpy"
-  python3 -m pip install -q 'minisom==2.3.6' numpy
+python3 -c 'import minisom, numpy, mkdocs' 2>/dev/null || {
+  say "installing MiniSom 2.3.6, numpy and MkDocs (the course-site test)"
+  python3 -m pip install -q 'minisom==2.3.6' numpy 'mkdocs==1.6.1'
 }

@@ -119,7 +119,10 @@ export class SomPlayground extends HTMLElement {
     this.addEventListener('pointerdown', () => { app.hovered = null; });
 
     await this.openLink(this.linkText());
-    new MutationObserver(() => this.openLink(this.linkText())).observe(this, { attributes: true });
+    new MutationObserver((changes) => {
+      if (changes.some((c) => c.attributeName === 'layout')) this.spotlight();
+      if (changes.some((c) => isLinkKey(c.attributeName))) this.openLink(this.linkText());
+    }).observe(this, { attributes: true });
     if (this.hasAttribute('hash')) addEventListener('hashchange', () => this.openLink(location.hash));
     this.dataset.ready = 'true';
     this.resolveReady();
@@ -131,7 +134,7 @@ export class SomPlayground extends HTMLElement {
     if (this.hasAttribute('hash')) return location.hash;
     const params = new URLSearchParams();
     for (const { name, value } of this.attributes) {
-      if (!OWN_ATTRIBUTES.has(name) && !name.startsWith('data-') && !name.startsWith('aria-')) params.append(attributeKey(name), value);
+      if (isLinkKey(name)) params.append(attributeKey(name), value);
     }
     return `#${params}`;
   }
@@ -359,6 +362,11 @@ export class SomPlayground extends HTMLElement {
     await this.app.call('loadCsv', { text });
     this.app.dataSource = { kind: 'local', name: 'loadCsv()' };
   }
+}
+
+/** Whether an attribute is a link key (not the element's own, nor data-* or aria-*). */
+function isLinkKey(name) {
+  return !OWN_ATTRIBUTES.has(name) && !name.startsWith('data-') && !name.startsWith('aria-');
 }
 
 /** Attribute names are lower case; link keys are camelCase (learningrate → learningRate). */

@@ -29,13 +29,20 @@ export class Announcer {
       return;
     }
     const t = app.t;
-    const key = `${t}|${app.phase}|${app.mapVersion}|${app.tugTraces?.length ?? 0}`;
+    const rest = `${app.phase}|${app.mapVersion}|${app.tugTraces?.length ?? 0}`;
+    const key = `${t}|${rest}`;
     if (key === this.key && !this.playing) return;
+    // Pause takes effect in the engine's Worker, which may have trained on after the last frame
+    // drawn: its final snapshot (only t moved on) can come after "Paused at" was said. Then the
+    // sentence is said again with the t Play really stopped at.
+    const late = this.paused && !this.playing && rest === this.paused.rest && t > this.paused.t && performance.now() - this.paused.at < PAUSE_SETTLE_MS;
     this.key = key;
+    this.paused = null;
     if (!this.armed) return;
     let text;
-    if (this.playing) {
+    if (this.playing || late) {
       this.playing = false;
+      this.paused = { rest, t, at: performance.now() };
       text = `Paused at t = ${t}.${app.trace ? ` Last BMU: node ${app.trace.bmu}.` : ''}`;
     } else {
       text = message(app, t);
@@ -43,6 +50,9 @@ export class Announcer {
     this.el.textContent = text;
   }
 }
+
+/** How long after "Paused at" the engine's final snapshot may still correct its t (ms). */
+const PAUSE_SETTLE_MS = 2000;
 
 /** What the last change did, in one sentence or two. */
 function message(app, t) {

@@ -290,7 +290,8 @@ export class CsvImport {
     const source = this.app.dataSource;
     const packed = await pack(text);
     if (packed.length <= INLINE_CSV_LIMIT && this.app.dataSource === source) {
-      this.app.dataSource = { kind: 'inline', packed };
+      // The file's name stays: the data panel goes on naming it.
+      this.app.dataSource = { kind: 'inline', packed, name: source.name };
     }
   }
 }
