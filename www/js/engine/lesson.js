@@ -69,6 +69,8 @@ export class Lesson {
   /** Everything that depends on the data or the map's shape is stale. */
   dataChanged() {
     this.rev.data += 1;
+    this.horizon = this.som.options().steps;
+    this.rows = this.som.data(); // the scaled rows, for the tug rows' BMUs
     this.tugRows = this.tugRows.filter((r) => r < this.som.dataRows());
     this.restart();
   }
@@ -274,7 +276,7 @@ export class Lesson {
    * the row farthest from the cloud of ghosts, so the step's distances and drag are easy to see.
    */
   farRow() {
-    const data = this.som.data();
+    const data = this.rows;
     const dim = this.som.dim();
     const n = Math.min(this.som.dataRows(), 500);
     let best = 0;
@@ -398,7 +400,7 @@ export class Lesson {
 
   /** Steps left to the schedule's horizon, or null once the student chose to go past it. */
   horizonLeft() {
-    return this.pastHorizon ? null : Math.max(0, this.som.options().steps - this.som.t());
+    return this.pastHorizon ? null : Math.max(0, this.horizon - this.som.t());
   }
 
   atHorizon() {
@@ -504,8 +506,7 @@ export class Lesson {
       snap.tugRows = [...this.tugRows];
       snap.tugPulls = this.tugRows.length ? som.pulls(Uint32Array.from(this.tugRows)) : new Float32Array(0);
       const dim = som.dim();
-      const data = this.tugRows.length ? som.data() : null;
-      snap.tugBmus = this.tugRows.map((r) => som.bmu(data.subarray(r * dim, (r + 1) * dim)));
+      snap.tugBmus = this.tugRows.map((r) => som.bmu(this.rows.subarray(r * dim, (r + 1) * dim)));
       snap.pullLog = this.pullLog.map((p) => ({ ...p, rows: [...p.rows] }));
     }
     Object.assign(this.sent, this.rev);
