@@ -198,13 +198,16 @@ fn config_errors_name_the_field() {
     );
     assert_eq!(
         msg(SomConfig { sigma: lr(f32::NAN, 1.0), ..d() }),
-        "sigma must be a number greater than 0 and at most 1000, got NaN"
+        "sigma must be a number from 0.01 to 1000, got NaN"
     );
     assert_eq!(
         msg(SomConfig { sigma: lr(1.0, -1.0), ..d() }),
-        "sigmaEnd must be a number greater than 0 and at most 1000, got -1"
+        "sigmaEnd must be a number from 0.01 to 1000, got -1"
     );
-    assert_eq!(msg(SomConfig { steps: 0, ..d() }), "steps must be an integer of at least 1, got 0");
+    assert_eq!(
+        msg(SomConfig { steps: 0, ..d() }),
+        "steps must be an integer from 1 to 1000000000000, got 0"
+    );
     let hex = SomConfig { rows: 5, topology: Topology::Hexagonal, toroidal: true, ..d() };
     assert!(msg(hex).starts_with("rows must be an even number on a hexagonal toroidal grid"));
     assert!(Som::new(&SomConfig { rows: 6, topology: Topology::Hexagonal, toroidal: true, ..d() }, 0).is_ok());

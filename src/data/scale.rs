@@ -17,12 +17,13 @@ use super::DataError;
 ///   a constant column (`sd_k == 0`) becomes 0.
 ///
 /// Statistics are computed in `f64`, so any finite `f32` input gives a finite output.
+/// The default is `MinMax`, the option table's default for `scaling` (`crate::som::schema`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Scaling {
     /// Keep the raw values.
-    #[default]
     None,
-    /// Map every column onto `[0, 1]`.
+    /// Map every column onto `[0, 1]` (the default).
+    #[default]
     MinMax,
     /// Standardize every column to mean 0, standard deviation 1.
     ZScore,

@@ -1,7 +1,7 @@
 //! [`SomConfig`], everything that defines a map before it sees data, and [`Order`], the order in
 //! which online training visits the rows.
 
-use super::{Decay, Init, Kernel, Schedule, SomError, Topology};
+use super::{schema, Init, Kernel, Schedule, SomError, Topology};
 
 name_enum! {
     /// The order in which [`super::Som::next_row`] hands out rows. JavaScript names:
@@ -16,7 +16,8 @@ name_enum! {
 }
 
 /// The shape and training settings of a map. Every field is public; [`SomConfig::validate`]
-/// (called by [`super::Som::new`]) checks the ranges below.
+/// (called by [`super::Som::new`]) checks the ranges below, which, like the defaults, come
+/// from the option table [`schema::OPTIONS`].
 ///
 /// ```
 /// use som_playground::som::{SomConfig, Topology};
@@ -39,12 +40,15 @@ pub struct SomConfig {
     pub toroidal: bool,
     /// Neighbourhood function. Default [`Kernel::Gaussian`].
     pub neighborhood: Kernel,
-    /// Learning rate `α(t)`. Default 0.5 → 0.01, exponential. `start` and `end` finite in (0, 1].
+    /// Learning rate `α(t)`. Default 0.5 → 0.01, exponential. `start` and `end` in (0, 1].
     pub learning_rate: Schedule,
-    /// Neighbourhood radius `σ(t)` in grid units. Default 5 → 0.5, exponential. `start` and
-    /// `end` finite, greater than 0 and at most 1000.
+    /// Neighbourhood radius `σ(t)` in grid units. Default: from half the larger side
+    /// ([`schema::default_sigma`]; 5 on the default 10 × 10 map) to 0.5, exponential. `start`
+    /// and `end` from [`schema::MIN_SIGMA`] (0.01) to 1000. A struct update from
+    /// `SomConfig::default()` keeps σ = 5 whatever the size: [`SomConfig::sized`] applies the
+    /// rule for another size.
     pub sigma: Schedule,
-    /// The schedules' horizon `T` in steps. Default 10 000; at least 1.
+    /// The schedules' horizon `T` in steps. Default 10 000; from 1 to 10¹².
     pub steps: u64,
     /// How the facade initialises the weights once data is loaded (see
     /// [`super::Som::initialize`]). Default [`Init::Random`]. [`super::Som::new`] always starts
@@ -55,65 +59,53 @@ pub struct SomConfig {
 }
 
 impl Default for SomConfig {
+    /// Every field at the option table's default ([`schema::OPTIONS`]): a 10 × 10 rectangular
+    /// gaussian map for 3 columns, α 0.5 → 0.01 and σ 5 → 0.5 (σ by [`schema::default_sigma`]),
+    /// both exponential, over 10 000 steps.
     fn default() -> Self {
-        SomConfig {
-            rows: 10,
-            cols: 10,
-            dim: 3,
-            topology: Topology::Rectangular,
-            toroidal: false,
-            neighborhood: Kernel::Gaussian,
-            learning_rate: Schedule::new(0.5, 0.01, Decay::Exponential),
-            sigma: Schedule::new(5.0, 0.5, Decay::Exponential),
-            steps: 10_000,
-            init: Init::Random,
-            order: Order::Random,
-        }
+        schema::Settings::default().config
     }
 }
 
-fn invalid(field: &'static str, allowed: &str, got: impl ToString) -> SomError {
-    SomError::InvalidConfig { field, allowed: allowed.to_string(), got: got.to_string() }
-}
-
 impl SomConfig {
-    /// Checks every range, in field order; the error names the field by its JavaScript name
-    /// (`rows`, `cols`, `dim`, `learningRate`, `learningRateEnd`, `sigma`, `sigmaEnd`, `steps`):
+    /// The defaults for a `rows × cols` map with `dim` columns, with σ starting at the
+    /// default for that size ([`schema::default_sigma`], half the larger side). Not validated.
+    ///
+    /// ```
+    /// use som_playground::som::SomConfig;
+    /// assert_eq!(SomConfig::sized(4, 12, 2).sigma.start, 6.0);
+    /// assert_eq!(SomConfig::sized(10, 10, 3), SomConfig::default());
+    /// ```
+    pub fn sized(rows: usize, cols: usize, dim: usize) -> SomConfig {
+        let mut c = SomConfig { rows, cols, dim, ..SomConfig::default() };
+        c.sigma.start = schema::default_sigma(rows, cols);
+        c
+    }
+
+    /// Checks every range against the option table ([`schema::OPTIONS`]), in field order; the
+    /// error names the field by its JavaScript name and says what the table allows:
     ///
     /// * `rows`, `cols`: integers from 1 to 200; `dim`: from 1 to 1024;
-    /// * learning rate start and end: finite numbers greater than 0 and at most 1;
-    /// * sigma start and end: finite numbers greater than 0 and at most 1000;
-    /// * `steps` at least 1;
+    /// * learning rate start and end: numbers greater than 0 and at most 1;
+    /// * sigma start and end: numbers from 0.01 ([`schema::MIN_SIGMA`]) to 1000;
+    /// * `steps` from 1 to 10¹²;
     /// * hexagonal and toroidal together need an even number of rows.
     pub fn validate(&self) -> Result<(), SomError> {
-        for (field, v) in [("rows", self.rows), ("cols", self.cols)] {
-            if !(1..=200).contains(&v) {
-                return Err(invalid(field, "an integer from 1 to 200", v));
-            }
-        }
-        if !(1..=1024).contains(&self.dim) {
-            return Err(invalid("dim", "an integer from 1 to 1024", self.dim));
-        }
-        let lr = [("learningRate", self.learning_rate.start), ("learningRateEnd", self.learning_rate.end)];
-        for (field, v) in lr {
-            if !(v.is_finite() && v > 0.0 && v <= 1.0) {
-                return Err(invalid(field, "a number greater than 0 and at most 1", v));
-            }
-        }
-        for (field, v) in [("sigma", self.sigma.start), ("sigmaEnd", self.sigma.end)] {
-            if !(v.is_finite() && v > 0.0 && v <= 1000.0) {
-                return Err(invalid(field, "a number greater than 0 and at most 1000", v));
-            }
-        }
-        if self.steps < 1 {
-            return Err(invalid("steps", "an integer of at least 1", self.steps));
-        }
+        schema::ROWS.check_u64(self.rows as u64)?;
+        schema::COLS.check_u64(self.cols as u64)?;
+        schema::DIM.check_u64(self.dim as u64)?;
+        schema::LEARNING_RATE.check_f32(self.learning_rate.start)?;
+        schema::LEARNING_RATE_END.check_f32(self.learning_rate.end)?;
+        schema::SIGMA.check_f32(self.sigma.start)?;
+        schema::SIGMA_END.check_f32(self.sigma.end)?;
+        schema::STEPS.check_u64(self.steps)?;
         if self.topology == Topology::Hexagonal && self.toroidal && !self.rows.is_multiple_of(2) {
-            return Err(invalid(
-                "rows",
-                "an even number on a hexagonal toroidal grid (the row offsets must line up where the edges meet)",
-                self.rows,
-            ));
+            return Err(SomError::InvalidConfig {
+                field: schema::ROWS.name,
+                allowed: "an even number on a hexagonal toroidal grid (the row offsets must line up where the edges meet)"
+                    .into(),
+                got: self.rows.to_string(),
+            });
         }
         Ok(())
     }

@@ -85,10 +85,13 @@ pub mod grid;
 pub mod init;
 pub mod kernel;
 pub mod metrics;
+pub mod pitfalls;
 pub mod pull;
 pub mod schedule;
+pub mod schema;
 mod search;
 pub mod trace;
+pub mod warnings;
 
 pub use config::{Order, SomConfig};
 pub use error::SomError;

@@ -1,37 +1,28 @@
-//! Reading the `new Som(options)` object: a cold path, run once per map.
+//! Options, their schema, warnings and the pitfall pairs, for JavaScript.
 //!
-//! Every field is optional. Unknown keys are refused (serde-wasm-bindgen alone would ignore a
-//! misspelt `sigmaa`), and every value is checked here or by [`SomConfig::validate`], so a
-//! mistake reaches the page as an `Error` that names the field and what is allowed.
+//! `new Som(options)` reads a plain object with the core's option table
+//! ([`crate::som::schema`]): every field is optional, unknown keys are refused (serde-wasm-bindgen
+//! alone would ignore a misspelt `sigmaa`), and every value is checked by the table, so a mistake
+//! reaches the page as an `Error` that names the field and what is allowed
+//! (`"sigma must be a number from 0.01 to 1000, got Infinity"`). This module only turns JS
+//! values into the core's [`Value`]s and the core's answers into plain JS objects:
+//!
+//! * `optionSchema()`: the table, `[{ name, type, default, defaultRule?, min?, max?,
+//!   exclusiveMin?, values?, doc }]`;
+//! * `som.warnings()` and `warningsFor(options)`: `[{ code, field, message, fix: { field, value } }]`;
+//! * `pitfalls()`: the pairs, `[{ id, title, sentence, metric, direction, onScaledData, steps,
+//!   good, pitfall, stretch? }]`, with `Som.forPitfall(id, side)` building either map and
+//!   `som.pitfallMetric(id)` measuring one as the pair's sentence does.
 
-use crate::data::{Scaling, BUILTIN_NAMES};
-use crate::som::{Decay, Init, Kernel, Order, SomConfig, Topology};
+use crate::data::{self, Scaling};
+use crate::som::pitfalls::{self, Pitfall, Side, PITFALLS};
+use crate::som::schema::{DefaultValue, OptionSpec, Settings, Value, OPTIONS};
+use crate::som::warnings::{self, Warning};
+use crate::som::SomConfig;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// Every option `new Som(options)` accepts, in the order the error message lists them.
-pub const OPTION_NAMES: &[&str] = &[
-    "rows",
-    "cols",
-    "dim",
-    "topology",
-    "toroidal",
-    "neighborhood",
-    "learningRate",
-    "learningRateEnd",
-    "learningRateDecay",
-    "sigma",
-    "sigmaEnd",
-    "sigmaDecay",
-    "decay",
-    "steps",
-    "init",
-    "order",
-    "seed",
-    "data",
-    "dataRows",
-    "scaling",
-];
+use super::{js_error, scaling, Som};
 
 /// The options after defaults are filled in; `Som.options()` returns this object, so a page
 /// can store it (e.g. in the URL) and rebuild the same map.
@@ -69,151 +60,273 @@ pub struct Options {
 }
 
 impl Options {
-    /// Reads `value` (a plain object, or `undefined` for all defaults).
+    /// Reads `value` (a plain object, or `undefined` / `null` for all defaults) by the core's
+    /// option table.
     pub fn from_js(value: &JsValue) -> Result<Options, JsError> {
-        let get = Reader::new(value)?;
-        let rows = get.int("rows", 1, 200)?.unwrap_or(10) as usize;
-        let cols = get.int("cols", 1, 200)?.unwrap_or(10) as usize;
-        let defaults = SomConfig::default();
-        // `decay` sets both schedules; `learningRateDecay` / `sigmaDecay` override one.
-        let decay: Decay = get.name("decay")?.unwrap_or(defaults.sigma.decay);
-        let mut config = SomConfig {
-            rows,
-            cols,
-            dim: get.int("dim", 1, 1024)?.unwrap_or(3) as usize,
-            topology: get.name::<Topology>("topology")?.unwrap_or(defaults.topology),
-            toroidal: get.bool("toroidal")?.unwrap_or(false),
-            neighborhood: get.name::<Kernel>("neighborhood")?.unwrap_or(defaults.neighborhood),
-            steps: get.int("steps", 1, 1_000_000_000_000)?.unwrap_or(defaults.steps),
-            init: get.name::<Init>("init")?.unwrap_or(defaults.init),
-            order: get.name::<Order>("order")?.unwrap_or(defaults.order),
-            ..defaults
-        };
-        config.learning_rate.start = get.number("learningRate")?.unwrap_or(0.5);
-        config.learning_rate.end = get.number("learningRateEnd")?.unwrap_or(0.01);
-        config.learning_rate.decay = get.name("learningRateDecay")?.unwrap_or(decay);
-        // Sigma starts at half the larger side, so the first rows move the whole map.
-        config.sigma.start = get.number("sigma")?.unwrap_or(rows.max(cols) as f32 / 2.0);
-        config.sigma.end = get.number("sigmaEnd")?.unwrap_or(0.5);
-        config.sigma.decay = get.name("sigmaDecay")?.unwrap_or(decay);
-        config.validate().map_err(|e| JsError::new(&e.to_string()))?;
+        let pairs = read_pairs(value)?;
+        let settings =
+            Settings::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.value()))).map_err(js_error)?;
+        Ok(Options::from_settings(settings))
+    }
 
-        let data = match get.string("data")? {
-            None => "rgb".to_string(),
-            Some(name) if BUILTIN_NAMES.contains(&name.as_str()) || name == "custom" => name,
-            Some(name) => {
-                return Err(JsError::new(&format!(
-                    "data must be one of {}, got '{name}'",
-                    BUILTIN_NAMES.join(", ")
-                )))
-            }
-        };
-        let scaling: Scaling = get.name("scaling")?.unwrap_or(Scaling::MinMax);
-        Ok(Options {
-            rows,
-            cols,
-            dim: config.dim,
-            topology: config.topology.name(),
-            toroidal: config.toroidal,
-            neighborhood: config.neighborhood.name(),
-            learning_rate: config.learning_rate.start,
-            learning_rate_end: config.learning_rate.end,
-            learning_rate_decay: config.learning_rate.decay.name(),
-            sigma: config.sigma.start,
-            sigma_end: config.sigma.end,
-            sigma_decay: config.sigma.decay.name(),
-            steps: config.steps,
-            init: config.init.name(),
-            order: config.order.name(),
-            seed: get.int("seed", 0, u32::MAX as u64)?.unwrap_or(1) as u32,
-            data,
-            data_rows: get.int("dataRows", 1, 100_000)?.unwrap_or(500) as usize,
-            scaling: scaling.name(),
-            dim_given: get.raw("dim").is_some(),
+    /// The options object for checked settings.
+    pub fn from_settings(s: Settings) -> Options {
+        let c = &s.config;
+        Options {
+            rows: c.rows,
+            cols: c.cols,
+            dim: c.dim,
+            topology: c.topology.name(),
+            toroidal: c.toroidal,
+            neighborhood: c.neighborhood.name(),
+            learning_rate: c.learning_rate.start,
+            learning_rate_end: c.learning_rate.end,
+            learning_rate_decay: c.learning_rate.decay.name(),
+            sigma: c.sigma.start,
+            sigma_end: c.sigma.end,
+            sigma_decay: c.sigma.decay.name(),
+            steps: c.steps,
+            init: c.init.name(),
+            order: c.order.name(),
+            seed: s.seed,
             // "custom" (what options() says after setData / loadCsv) means: keep the data.
-            data_given: get.string("data")?.is_some_and(|d| d != "custom"),
-            config,
-        })
+            data_given: s.data_given && s.data != "custom",
+            data: s.data.to_string(),
+            data_rows: s.data_rows,
+            scaling: s.scaling.name(),
+            dim_given: s.dim_given,
+            config: s.config,
+        }
     }
 }
 
-/// Typed reads of one options object, each naming its field in the error.
-struct Reader<'a>(Option<&'a js_sys::Object>);
+/// One JS value, owned, before the core checks it.
+enum Owned {
+    Number(f64),
+    Bool(bool),
+    Text(String),
+    Other(&'static str),
+}
 
-impl<'a> Reader<'a> {
-    fn new(value: &'a JsValue) -> Result<Self, JsError> {
-        if value.is_undefined() || value.is_null() {
-            return Ok(Reader(None));
-        }
-        let object = value
-            .dyn_ref::<js_sys::Object>()
-            .filter(|_| value.is_object())
-            .ok_or_else(|| JsError::new("options must be an object such as { rows: 10, cols: 10 }"))?;
-        for key in js_sys::Object::keys(object).iter() {
-            let key = key.as_string().unwrap_or_default();
-            if !OPTION_NAMES.contains(&key.as_str()) {
-                return Err(JsError::new(&format!(
-                    "unknown option '{key}'; valid options are {}",
-                    OPTION_NAMES.join(", ")
-                )));
-            }
-        }
-        Ok(Reader(Some(object)))
-    }
-
-    fn raw(&self, field: &str) -> Option<JsValue> {
-        let value = js_sys::Reflect::get(self.0?, &JsValue::from_str(field)).ok()?;
-        (!value.is_undefined()).then_some(value)
-    }
-
-    fn number(&self, field: &str) -> Result<Option<f32>, JsError> {
-        match self.raw(field) {
-            None => Ok(None),
-            Some(v) => match serde_wasm_bindgen::from_value::<f64>(v) {
-                Ok(x) if x.is_finite() => Ok(Some(x as f32)),
-                _ => Err(JsError::new(&format!("{field} must be a finite number"))),
-            },
+impl Owned {
+    fn from_js(v: &JsValue) -> Owned {
+        if let Some(x) = v.as_f64() {
+            Owned::Number(x)
+        } else if let Some(b) = v.as_bool() {
+            Owned::Bool(b)
+        } else if let Some(s) = v.as_string() {
+            Owned::Text(s)
+        } else if v.is_null() {
+            Owned::Other("null")
+        } else if js_sys::Array::is_array(v) {
+            Owned::Other("an array")
+        } else {
+            Owned::Other(match v.js_typeof().as_string().as_deref() {
+                Some("bigint") => "a BigInt",
+                Some("symbol") => "a symbol",
+                Some("function") => "a function",
+                _ => "an object",
+            })
         }
     }
 
-    fn int(&self, field: &str, min: u64, max: u64) -> Result<Option<u64>, JsError> {
-        let Some(v) = self.raw(field) else { return Ok(None) };
-        let shown = v.as_f64().map(|x| x.to_string()).or_else(|| v.as_string().map(|s| format!("'{s}'")));
-        match v.as_f64() {
-            Some(x) if x.fract() == 0.0 && (min as f64..=max as f64).contains(&x) => Ok(Some(x as u64)),
-            _ => Err(JsError::new(&format!(
-                "{field} must be an integer from {min} to {max}, got {}",
-                shown.unwrap_or_else(|| "a non-number".into())
-            ))),
+    fn value(&self) -> Value<'_> {
+        match self {
+            Owned::Number(x) => Value::Number(*x),
+            Owned::Bool(b) => Value::Bool(*b),
+            Owned::Text(s) => Value::Text(s),
+            Owned::Other(what) => Value::Other(what),
         }
+    }
+}
+
+/// The object's own keys and values, in order; `undefined` values count as left out.
+fn read_pairs(value: &JsValue) -> Result<Vec<(String, Owned)>, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Vec::new());
+    }
+    let object = value
+        .dyn_ref::<js_sys::Object>()
+        .filter(|_| value.is_object() && !js_sys::Array::is_array(value))
+        .ok_or_else(|| JsError::new("options must be an object such as { rows: 10, cols: 10 }"))?;
+    let mut pairs = Vec::new();
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        let v = js_sys::Reflect::get(object, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
+        if !v.is_undefined() {
+            pairs.push((key, Owned::from_js(&v)));
+        }
+    }
+    Ok(pairs)
+}
+
+// ---- plain JS objects -------------------------------------------------------------------------
+
+fn set(object: &js_sys::Object, key: &str, value: impl Into<JsValue>) {
+    // Reflect.set on a fresh plain object cannot fail.
+    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), &value.into());
+}
+
+fn js_value(v: Value<'_>) -> JsValue {
+    match v {
+        Value::Number(x) => JsValue::from_f64(x),
+        Value::Bool(b) => JsValue::from_bool(b),
+        Value::Text(s) => JsValue::from_str(s),
+        Value::Other(_) => JsValue::UNDEFINED,
+    }
+}
+
+fn strings(list: &[&str]) -> js_sys::Array {
+    list.iter().map(|s| JsValue::from_str(s)).collect()
+}
+
+/// `{ rows: 10, sigma: 5, … }` from option pairs.
+fn options_object(pairs: &[(&str, Value<'_>)]) -> js_sys::Object {
+    let object = js_sys::Object::new();
+    for &(name, value) in pairs {
+        set(&object, name, js_value(value));
+    }
+    object
+}
+
+fn spec_object(spec: &OptionSpec) -> js_sys::Object {
+    let o = js_sys::Object::new();
+    set(&o, "name", spec.name);
+    set(&o, "type", spec.kind.name());
+    set(&o, "default", js_value(spec.default.value()));
+    if let DefaultValue::Rule { rule, .. } = spec.default {
+        set(&o, "defaultRule", rule);
+    }
+    if let Some(min) = spec.min {
+        set(&o, "min", min);
+    }
+    if let Some(max) = spec.max {
+        set(&o, "max", max);
+    }
+    if spec.exclusive_min {
+        set(&o, "exclusiveMin", true);
+    }
+    if !spec.values.is_empty() {
+        set(&o, "values", strings(spec.values));
+    }
+    set(&o, "doc", spec.doc);
+    o
+}
+
+fn warning_object(w: &Warning) -> js_sys::Object {
+    let o = js_sys::Object::new();
+    set(&o, "code", w.code);
+    set(&o, "field", w.field);
+    set(&o, "message", w.message.as_str());
+    let fix = js_sys::Object::new();
+    set(&fix, "field", w.fix.field);
+    set(&fix, "value", js_value(w.fix.value));
+    set(&o, "fix", fix);
+    o
+}
+
+fn pitfall_object(p: &Pitfall) -> js_sys::Object {
+    let o = js_sys::Object::new();
+    set(&o, "id", p.id);
+    set(&o, "title", p.title);
+    set(&o, "sentence", p.sentence);
+    set(&o, "metric", p.metric.name());
+    set(&o, "direction", "higher");
+    set(&o, "onScaledData", p.on_scaled_data);
+    set(&o, "steps", p.steps as f64);
+    set(&o, "good", options_object(&p.options(Side::Good)));
+    set(&o, "pitfall", options_object(&p.options(Side::Pitfall)));
+    if let Some(s) = p.stretch {
+        let stretch = js_sys::Object::new();
+        set(&stretch, "column", s.column as f64);
+        set(&stretch, "factor", s.factor);
+        set(&o, "stretch", stretch);
+    }
+    o
+}
+
+/// The warnings for `config` on `raw` (the data before scaling), as plain objects.
+fn warning_array(config: &SomConfig, raw: Option<&data::Dataset>, scaling: Scaling) -> js_sys::Array {
+    warnings::warnings(config, raw, scaling).iter().map(|w| JsValue::from(warning_object(w))).collect()
+}
+
+// ---- exports ----------------------------------------------------------------------------------
+
+/// Every option, described once by the core: `[{ name, type, default, min, max, values, doc }]`
+/// in the order of the form and the docs. `type` is `"int"`, `"number"`, `"bool"` or `"enum"`;
+/// `min` / `max` only for numbers (`exclusiveMin: true` when `min` itself is refused), `values`
+/// only for enums; a default that depends on other options has `defaultRule` (e.g. "half the
+/// larger of rows and cols") and `default` is its value on the default map.
+#[wasm_bindgen(js_name = optionSchema)]
+pub fn option_schema() -> js_sys::Array {
+    OPTIONS.iter().map(|spec| JsValue::from(spec_object(spec))).collect()
+}
+
+/// The warnings for `options` (as `new Som(options)` takes them) on the built-in data set they
+/// name, or on no data for `data: "custom"`: `[{ code, field, message, fix: { field, value } }]`.
+/// Throws like `new Som` on an invalid option.
+#[wasm_bindgen(js_name = warningsFor)]
+pub fn warnings_for(options: JsValue) -> Result<js_sys::Array, JsError> {
+    let o = Options::from_js(&options)?;
+    let raw = match o.data.as_str() {
+        "custom" => None,
+        name => Some(data::builtin(name, o.data_rows, o.seed as u64).map_err(js_error)?),
+    };
+    let mut config = o.config.clone();
+    if let (Some(raw), false) = (&raw, o.dim_given) {
+        config.dim = raw.dim();
+    }
+    Ok(warning_array(&config, raw.as_ref(), scaling(&o)))
+}
+
+/// The pitfall pairs: `[{ id, title, sentence, metric, direction: "higher", onScaledData, steps,
+/// good: {options}, pitfall: {options}, stretch? }]`. `good` and `pitfall` are complete options
+/// for `new Som`; when `stretch: { column, factor }` is present the data set's column is
+/// multiplied first, so build the maps with `Som.forPitfall(id, side)`.
+#[wasm_bindgen]
+pub fn pitfalls() -> js_sys::Array {
+    PITFALLS.iter().map(|p| JsValue::from(pitfall_object(p))).collect()
+}
+
+#[wasm_bindgen]
+impl Som {
+    /// The warnings for this map and its data: settings that are allowed but likely wrong, each
+    /// `{ code, field, message, fix: { field, value } }`, in the option table's order. Setting
+    /// `fix.field` to `fix.value` (e.g. with `withOptions`) clears the warning.
+    pub fn warnings(&self) -> js_sys::Array {
+        warning_array(self.som.config(), Some(&self.raw), scaling(&self.options))
     }
 
-    fn bool(&self, field: &str) -> Result<Option<bool>, JsError> {
-        match self.raw(field) {
-            None => Ok(None),
-            Some(v) => {
-                v.as_bool().map(Some).ok_or_else(|| JsError::new(&format!("{field} must be true or false")))
-            }
+    /// One map of a pitfall pair (see `pitfalls()`): `side` is `"good"` or `"pitfall"`. Both
+    /// sides share the data (stretched if the pair says so) and the seed; drive them in lock
+    /// step with `good.step()` and `pitfall.stepTrace(report.row)`.
+    #[wasm_bindgen(js_name = forPitfall)]
+    pub fn for_pitfall(id: &str, side: &str) -> Result<Som, JsError> {
+        let p = pitfall_by_id(id)?;
+        let side = match side {
+            "good" => Side::Good,
+            "pitfall" => Side::Pitfall,
+            other => return Err(js_error(format!("side must be one of good, pitfall, got '{other}'"))),
+        };
+        let mut options = Options::from_settings(p.settings(side).map_err(js_error)?);
+        let raw = p.data().map_err(js_error)?;
+        if p.stretch.is_some() {
+            options.data = "custom".into();
         }
+        Som::from_parts(options, raw)
     }
 
-    fn string(&self, field: &str) -> Result<Option<String>, JsError> {
-        match self.raw(field) {
-            None => Ok(None),
-            Some(v) => {
-                v.as_string().map(Some).ok_or_else(|| JsError::new(&format!("{field} must be a string")))
-            }
-        }
+    /// This map's value of pitfall `id`'s metric, measured as the pair's sentence does (higher
+    /// is worse): the number to show under a pair.
+    #[wasm_bindgen(js_name = pitfallMetric)]
+    pub fn pitfall_metric(&self, id: &str) -> Result<f32, JsError> {
+        Ok(pitfall_by_id(id)?.measure(&self.som, &self.raw, scaling(&self.options)))
     }
+}
 
-    /// A name such as `"gaussian"`, parsed by the core's `FromStr`, whose error lists the valid names.
-    fn name<T: std::str::FromStr>(&self, field: &str) -> Result<Option<T>, JsError>
-    where
-        T::Err: std::fmt::Display,
-    {
-        match self.string(field)? {
-            None => Ok(None),
-            Some(s) => s.parse().map(Some).map_err(|e: T::Err| JsError::new(&format!("{field}: {e}"))),
-        }
-    }
+fn pitfall_by_id(id: &str) -> Result<&'static Pitfall, JsError> {
+    pitfalls::pitfall(id).ok_or_else(|| {
+        let ids: Vec<&str> = PITFALLS.iter().map(|p| p.id).collect();
+        js_error(format!("pitfall must be one of {}, got '{id}'", ids.join(", ")))
+    })
 }
