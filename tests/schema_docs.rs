@@ -130,6 +130,16 @@ fn validate_reads_the_same_ranges_and_spells_numbers_as_javascript() {
     c.sigma.start = schema::MIN_SIGMA; // the floor itself is allowed, in f32 as in f64
     assert!(c.validate().is_ok());
     assert!(Settings::from_pairs([("sigma", Value::Number(0.01)), ("sigmaEnd", Value::Number(0.01))]).is_ok());
+    // what `som.options()` hands back for 0.01 (the f32 widened to f64) is accepted again
+    let floor = schema::MIN_SIGMA as f64;
+    assert!(floor < 0.01);
+    let s = Settings::from_pairs([
+        ("sigma", Value::Number(floor)),
+        ("learningRateEnd", Value::Number(0.01f32 as f64)),
+    ])
+    .unwrap();
+    assert_eq!(Settings::from_pairs(s.pairs()).unwrap(), Settings { data_given: true, dim_given: true, ..s });
+    assert!(Settings::from_pairs([("sigma", Value::Number(0.0099))]).is_err());
     let c = SomConfig { steps: schema::MAX_STEPS + 1, ..d() };
     assert_eq!(msg(c), "steps must be an integer from 1 to 1000000000000, got 1000000000001");
 }

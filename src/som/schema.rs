@@ -488,11 +488,22 @@ impl OptionSpec {
         x.is_finite() && above && self.max.is_none_or(|m| x <= m)
     }
 
+    /// The range in `f32`, as a [`SomConfig`] stores numbers: a value that reads back from
+    /// `f32` (`0.01` as `0.009999999776…`) is still within a minimum of 0.01.
+    fn in_range_f32(&self, x: f32) -> bool {
+        let above = match self.min.map(|m| m as f32) {
+            Some(m) if self.exclusive_min => x > m,
+            Some(m) => x >= m,
+            None => true,
+        };
+        x.is_finite() && above && self.max.is_none_or(|m| x <= m as f32)
+    }
+
     /// Checks one value against the type and range; returns it unchanged when allowed.
     pub fn check<'a>(&self, value: Value<'a>) -> Result<Value<'a>, SomError> {
         let ok = match (self.kind, value) {
             (Kind::Int, Value::Number(x)) => x.fract() == 0.0 && self.in_range(x),
-            (Kind::Number, Value::Number(x)) => self.in_range(x),
+            (Kind::Number, Value::Number(x)) => x.is_finite() && self.in_range_f32(x as f32),
             (Kind::Bool, Value::Bool(_)) => true,
             (Kind::Enum, Value::Text(s)) => self.values.contains(&s),
             _ => false,
@@ -507,12 +518,7 @@ impl OptionSpec {
     /// Checks an `f32` field of a [`SomConfig`], comparing in `f32` (so `0.01` given as an
     /// `f64` and rounded to `f32` still passes a minimum of 0.01).
     pub fn check_f32(&self, x: f32) -> Result<(), SomError> {
-        let above = match self.min.map(|m| m as f32) {
-            Some(m) if self.exclusive_min => x > m,
-            Some(m) => x >= m,
-            None => true,
-        };
-        if x.is_finite() && above && self.max.is_none_or(|m| x <= m as f32) {
+        if self.in_range_f32(x) {
             Ok(())
         } else {
             Err(self.refuse(js_number_f32(x)))
