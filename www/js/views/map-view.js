@@ -73,7 +73,7 @@ export class MapView {
     const reasons = {
       distance: app.trace ? '' : 'take a step first',
       labels: app.labelClasses.length ? '' : 'this data has no label column',
-      pull: app.tugRows.length ? '' : 'choose rows first: click dots in input space or rows of the data table',
+      pull: app.tugRows.length ? '' : 'choose rows first (dots in input space, rows of the data table)',
     };
     for (const option of this.modeSelect.el.options) {
       const reason = reasons[option.value];
@@ -309,6 +309,10 @@ export function select(labelText, options, onChange) {
   const label = document.createElement('label');
   label.textContent = `${labelText} `;
   const el = document.createElement('select');
+  // A select is as wide as its longest option (a disabled mode names its reason): never wider
+  // than the view, or a phone's page scrolls sideways. (CSSOM, which the page's CSP allows.)
+  label.style.maxWidth = '100%';
+  el.style.maxWidth = '100%';
   label.append(el);
   let key = '';
   const setOptions = (opts, value) => {
