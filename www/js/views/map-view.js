@@ -70,20 +70,22 @@ export class MapView {
    * mode in force falls back to the weights.
    */
   disableModes(app) {
+    // [short reason on the menu, the whole reason]
     const reasons = {
-      distance: app.trace ? '' : 'take a step first',
-      labels: app.labelClasses.length ? '' : 'this data has no label column',
-      pull: app.tugRows.length ? '' : 'choose rows first (dots in input space, rows of the data table)',
+      distance: app.trace ? null : ['after a step', 'take a step first'],
+      labels: app.labelClasses.length ? null : ['no labels', 'this data has no label column'],
+      pull: app.tugRows.length ? null : ['choose rows', 'choose rows first: click dots in input space or rows of the data table'],
     };
     for (const option of this.modeSelect.el.options) {
       const reason = reasons[option.value];
       option.disabled = Boolean(reason);
       const name = MODES.find(([v]) => v === option.value)[1];
-      option.textContent = reason ? `${name}: ${reason}` : name;
+      option.textContent = reason ? `${name} (${reason[0]})` : name;
+      option.title = reason ? reason[1] : '';
     }
     const reason = reasons[this.mode];
     if (reason) {
-      this.modeNote.textContent = `${MODES.find(([v]) => v === this.mode)[1]} cannot be shown yet (${reason}), so the map shows its weights.`;
+      this.modeNote.textContent = `${MODES.find(([v]) => v === this.mode)[1]} cannot be shown yet (${reason[1]}), so the map shows its weights.`;
       this.mode = 'weights';
       this.asked(app);
     } else if (this.mode !== 'weights') {
