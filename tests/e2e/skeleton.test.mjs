@@ -1,5 +1,8 @@
 // The built page (dist/) in Chromium: it starts, steps, shows the core's numbers, and works
 // from a sub-path. Run after `bash scripts/build.sh`: node --test tests/e2e/
+// The page is one <som-playground> (open shadow root, the map in a Worker): the tests drive its
+// buttons and public API (el.t, el.state, el.weights()) and replay on a scratch Som from the wasm
+// facade (`ready()` of som-playground.js), never the element's private fields.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, closeBrowser, testid, DESKTOP, NARROW } from './harness.mjs';
@@ -11,7 +14,7 @@ const readT = async (page) => Number(await testid(page, 't'));
 /** Waits until the t shown on the page equals `want`. */
 async function waitForT(page, want, timeout = 10_000) {
   await page.waitForFunction(
-    (w) => Number(document.querySelector('[data-testid="t"]')?.textContent.trim()) === w,
+    (w) => Number(document.querySelector('som-playground')?.shadowRoot?.querySelector('[data-testid="t"]')?.textContent.trim()) === w,
     want,
     { timeout },
   ).catch(async () => {
@@ -26,7 +29,8 @@ test('the page loads, becomes ready, and "Step row" advances t by one', async ()
     assert.ok(Number.isInteger(t0), `t shows an integer, got "${await testid(app.page, 't')}"`);
     await app.page.click('#btn-row');
     await waitForT(app.page, t0 + 1);
-    assert.equal(await app.page.evaluate(() => window.app.som.t()), t0 + 1, 'the live map agrees');
+    assert.equal(await app.page.evaluate(() => document.querySelector('som-playground').t), t0 + 1, 'the live map agrees');
+    assert.equal(await app.page.evaluate(() => document.querySelector('som-playground').state.t), t0 + 1, 'and so does its state');
     await app.screenshot('desktop-1280');
     app.assertNoErrors();
   } finally {
@@ -45,23 +49,28 @@ test('the weights shown for a node are the core\'s, replayed by a second Som', a
     }
     const shown = page.locator('[data-testid="node-weights"]').first();
     await shown.waitFor({ state: 'attached', timeout: 5000 });
-    // The node the inspector shows: app.selected, else "Node i" in its title, else node 0.
-    const title = await testid(page, 'node-title').catch(() => '');
-    const node = await page.evaluate(
-      (fromTitle) => (Number.isInteger(window.app.selected) ? window.app.selected : fromTitle),
-      Number(/Node (\d+)/.exec(title)?.[1] ?? 0),
-    );
-    const replay = await page.evaluate((i) => {
-      const live = window.app.som;
-      const som = new window.wasmBindings.Som(live.options());
-      const t = live.t();
+    // The node the inspector shows: the selected one (the pointer is not over the map), named
+    // in its title.
+    const node = await page.evaluate(() => document.querySelector('som-playground').state.selected);
+    assert.ok(Number.isInteger(node) && node >= 0, `a node is selected, got ${node}`);
+    assert.match(await testid(page, 'node-title'), new RegExp(`^Node ${node} `), 'the inspector shows the selected node');
+    // The same options and the same number of steps on a second Som, built on the page's thread
+    // from the wasm facade, against the live map's weights (a copy from its Worker).
+    const replay = await page.evaluate(async (i) => {
+      const el = document.querySelector('som-playground');
+      const { ready } = await import('./som-playground.js');
+      const wasm = await ready();
+      const state = el.state;
+      const som = new wasm.Som(state.options);
+      const t = el.t;
       for (let k = 0; k < t; k++) som.step();
       const dim = som.dim();
+      const live = await el.weights();
       const result = {
         t,
         dim,
         replayed: Array.from(som.weights().slice(i * dim, (i + 1) * dim)),
-        live: Array.from(live.weights().slice(i * dim, (i + 1) * dim)),
+        live: Array.from(live.slice(i * dim, (i + 1) * dim)),
       };
       som.free();
       return result;

@@ -1,5 +1,8 @@
 // The tug of war: the map's pull colours are the mix the core's pull matrix implies, and "Pull"
 // applies each chosen row's update in turn, exactly as the core does for those rows.
+// The lesson is set up by a link (the map, t and the tug rows, as a teacher would share it); the
+// core's numbers come from a second Som on the page's thread (the wasm facade, `ready()` of
+// som-playground.js) replaying the same steps, checked against the live map (el.weights()).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openApp, closeBrowser } from './harness.mjs';
@@ -21,33 +24,61 @@ function expectedColour(pulls, k, nodes, i) {
   });
 }
 
+/** The announcer's text (the live region), once it is not `before`. */
+async function announcement(page, before = '') {
+  await page.waitForFunction(
+    (b) => {
+      const text = document.querySelector('som-playground').shadowRoot.querySelector('[data-testid="announcer"]')?.textContent ?? '';
+      return text !== '' && text !== b;
+    },
+    before,
+    { timeout: 5000 },
+  );
+  return page.locator('[data-testid="announcer"]').textContent();
+}
+
 test('pull colours of three chosen nodes equal the mix from the core\'s pull matrix', async () => {
-  const app = await openApp();
+  const app = await openApp({ query: '#rows=6&cols=6&data=rgb&seed=3&dataRows=200&t=400&tug=5,77,150' });
   const { page } = app;
   try {
-    await page.evaluate(() => {
-      window.app.build({ rows: 6, cols: 6, data: 'rgb', seed: 3, dataRows: 200 });
-      window.app.train(400);
-      window.app.setTug([5, 77, 150]);
+    // Two or more tug rows switch the map to the tug-of-war colouring.
+    await page.waitForFunction(() => {
+      const state = document.querySelector('som-playground').state;
+      return state?.colour === 'pull' && state.t === 400 && state.tugRows.join() === '5,77,150';
     });
-    await page.waitForFunction(() => document.querySelector('[data-testid="map-canvas"]') && window.app.mapView.mode === 'pull');
-    await page.waitForTimeout(100);
-    const probe = await page.evaluate(() => {
-      const a = window.app;
-      const nodes = a.shape.nodes;
-      const pulls = [...a.som.pulls(Uint32Array.from(a.tugRows))];
-      const bmus = a.tugRows.map((r) => a.som.bmu(a.data.subarray(r * 3, r * 3 + 3)));
-      const canvas = document.querySelector('[data-testid="map-canvas"]');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const probe = await page.evaluate(async () => {
+      const el = document.querySelector('som-playground');
+      const { ready } = await import('./som-playground.js');
+      const wasm = await ready();
+      const state = el.state;
+      const { nodes, rows, cols, dim } = state.shape;
+      // The core, replaying the link: the same options and 400 untraced steps.
+      const som = new wasm.Som(state.options);
+      som.train(state.t);
+      const live = await el.weights();
+      const same = som.weights().every((w, i) => Object.is(w, live[i]));
+      const pulls = [...som.pulls(Uint32Array.from(state.tugRows))];
+      const data = som.data();
+      const bmus = state.tugRows.map((r) => som.bmu(data.subarray(r * dim, (r + 1) * dim)));
+      const alpha = som.learningRate();
+      som.free();
+      // The canvas's pixels at node centres (a rectangular grid, node = row × cols + col).
+      const canvas = el.shadowRoot.querySelector('[data-testid="map-canvas"]');
       const ctx = canvas.getContext('2d');
-      const ratio = canvas.width / canvas.getBoundingClientRect().width;
+      const width = parseFloat(canvas.style.width) || canvas.getBoundingClientRect().width;
+      const ratio = canvas.width / width;
+      const scale = Math.min(width / cols, width / rows);
+      const centre = (n) => [width / 2 + ((n % cols) - (cols - 1) / 2) * scale, (Math.floor(n / cols) + 0.5) * scale];
       // Three nodes: the first row's BMU, the last node, and one in the middle of the grid.
-      const chosen = [bmus[0], nodes - 1, 14].filter((n) => n !== a.selected);
+      const chosen = [bmus[0], nodes - 1, 14].filter((n) => n !== state.selected);
       const colours = chosen.map((n) => {
-        const [x, y] = a.mapView.geometry.centre(n);
+        const [x, y] = centre(n);
         return [...ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data].slice(0, 3);
       });
-      return { nodes, pulls, chosen, colours, k: a.tugRows.length };
+      return { same, nodes, pulls, chosen, colours, k: state.tugRows.length, alpha };
     });
+    assert.ok(probe.same, 'the replay has the live map\'s weights');
     assert.equal(probe.k, 3);
     assert.ok(probe.chosen.length >= 2);
     probe.chosen.forEach((node, j) => {
@@ -56,8 +87,11 @@ test('pull colours of three chosen nodes equal the mix from the core\'s pull mat
       got.forEach((v, c) => assert.ok(Math.abs(v - want[c]) <= 2, `node ${node} channel ${c}: drawn ${got}, expected ${want}`));
     });
     // A pull matrix is α·h: every entry in [0, α], and each row's own BMU gets exactly α.
-    const alpha = await page.evaluate(() => window.app.som.learningRate());
-    assert.ok(probe.pulls.every((p) => p >= 0 && p <= alpha + 1e-6));
+    assert.ok(probe.pulls.every((p) => p >= 0 && p <= probe.alpha + 1e-6));
+    // The page shows the same pulls on the selected node (the tug view, from the engine's matrix).
+    const shown = (await page.locator('[data-testid="node-pulls"]').getAttribute('data-values')).split(',').map(Number);
+    const selected = await page.evaluate(() => document.querySelector('som-playground').state.selected);
+    assert.deepEqual(shown.map((v) => v.toFixed(6)), [0, 1, 2].map((r) => probe.pulls[r * probe.nodes + selected].toFixed(6)), 'the pulls on the selected node');
     app.assertNoErrors();
   } finally {
     await app.close();
@@ -65,35 +99,64 @@ test('pull colours of three chosen nodes equal the mix from the core\'s pull mat
 });
 
 test('"Pull" applies the chosen rows\' updates in turn, as the core does', async () => {
-  const app = await openApp();
+  const app = await openApp({ query: '#rows=4&cols=4&data=rgb&seed=9&dataRows=80&t=50&tug=3,60' });
   const { page } = app;
   try {
-    const result = await page.evaluate(() => {
-      const a = window.app;
-      a.build({ rows: 4, cols: 4, data: 'rgb', seed: 9, dataRows: 80 });
-      a.train(50);
-      a.setTug([3, 60]);
-      return { before: [...a.som.weights()], t: a.som.t() };
+    const result = await page.evaluate(async () => {
+      const el = document.querySelector('som-playground');
+      return { before: [...(await el.weights())], t: el.t, rows: el.state.tugRows };
     });
-    assert.ok(result.before.length === 48);
+    assert.equal(result.before.length, 48);
+    assert.equal(result.t, 50);
+    assert.deepEqual(result.rows, [3, 60]);
+    await page.waitForSelector('#btn-pull:not([disabled])');
     await page.click('#btn-pull');
-    const check = await page.evaluate(() => {
-      const a = window.app;
+    await page.waitForFunction((t) => document.querySelector('som-playground').t === t + 2, result.t);
+    const said = await announcement(page);
+    const check = await page.evaluate(async () => {
+      const el = document.querySelector('som-playground');
+      const { ready } = await import('./som-playground.js');
+      const wasm = await ready();
+      const state = el.state;
+      const live = await el.weights();
       // The same work done directly on a second core: 50 steps, then rows 3 and 60 in turn.
-      const replica = new window.wasmBindings.Som(a.som.options());
+      const replica = new wasm.Som(state.options);
       replica.train(50);
-      replica.stepTrace(3);
-      replica.stepTrace(60);
-      const same = [...replica.weights()].every((w, i) => w === a.som.weights()[i]);
+      const first = replica.stepTrace(3);
+      const second = replica.stepTrace(60);
+      const out = {
+        same: replica.weights().every((w, i) => Object.is(w, live[i])),
+        live: [...live],
+        t: el.t,
+        selected: state.selected,
+        bmus: [first.bmu, second.bmu],
+        rows: [first.row, second.row],
+        firstAfter: [...first.after],
+        secondBefore: [...second.before],
+      };
+      first.free();
+      second.free();
       replica.free();
-      return { same, t: a.som.t(), traces: a.tugTraces.length, rows: a.tugTraces.map((tr) => tr.row), first: [...a.tugTraces[0].after], second: [...a.tugTraces[1].before] };
+      return out;
     });
     assert.equal(check.t, result.t + 2, 'two steps were taken');
-    assert.equal(check.traces, 2);
     assert.ok(check.same, 'the page\'s map equals the core replaying the same two pulls');
-    assert.deepEqual(check.rows, [3, 60], 'in the chosen order');
-    assert.deepEqual(check.first, check.second, 'the second pull starts where the first ended');
-    assert.notDeepEqual(check.first, result.before, 'the first pull moved the map');
+    assert.deepEqual(check.rows, [3, 60]);
+    // The live region tells the two pulls, in the chosen order, with the core's BMUs.
+    assert.equal(said, `Tug of war: row 3 pulled its BMU node ${check.bmus[0]}, then row 60 pulled its BMU node ${check.bmus[1]}. t = ${check.t}.`);
+    assert.deepEqual(check.firstAfter, check.secondBefore, 'the second pull starts where the first ended');
+    assert.notDeepEqual(check.firstAfter, result.before, 'the first pull moved the map');
+    assert.notDeepEqual(check.live, result.before, 'the live map moved');
+    // The inspector shows the last pull (row 60): its update starts from the first pull's end.
+    const update = await page.locator('[data-testid="node-update"]').textContent();
+    assert.match(await page.locator('#inspector').textContent(), /Distance to row 60\b/);
+    const pairs = [...update.matchAll(/(-?\d+\.\d+) → (-?\d+\.\d+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const i = check.selected;
+    assert.equal(pairs.length, 3, update);
+    pairs.forEach(([from, to], k) => {
+      assert.equal(from.toFixed(3), check.firstAfter[i * 3 + k].toFixed(3), `node ${i} weight ${k} before the second pull`);
+      assert.equal(to.toFixed(3), check.live[i * 3 + k].toFixed(3), `node ${i} weight ${k} after it`);
+    });
     app.assertNoErrors();
   } finally {
     await app.close();
