@@ -47,7 +47,8 @@ export class App {
     const before = this.t;
     if (snap.weights && this.weightsArray) this.spare = this.weightsArray.buffer;
     for (const [key, value] of Object.entries(snap)) {
-      if (key !== 'rev' && key !== 'stopped') this[key === 'weights' ? 'weightsArray' : key] = value;
+      if (key === 'rev' || key === 'stopped' || (key === 'playing' && this.pausing)) continue;
+      this[key === 'weights' ? 'weightsArray' : key] = value;
     }
     if (snap.shape) {
       this.mapVersion += 1;
@@ -102,9 +103,11 @@ export class App {
     return this.act('play', { speed, past });
   }
 
+  /** Pauses; until the engine confirms, frames already on their way do not turn Play back on. */
   pause() {
     this.playing = false;
-    return this.act('pause');
+    this.pausing = true;
+    return this.act('pause').finally(() => { this.pausing = false; });
   }
 
   /** Which derived colouring the map shows ('umatrix', 'hits', 'labels' or null). */

@@ -119,6 +119,7 @@ export class SomPlayground extends HTMLElement {
     this.addEventListener('pointerdown', () => { app.hovered = null; });
 
     await this.openLink(this.linkText());
+    await new Promise(requestAnimationFrame); // the views have drawn the first map
     new MutationObserver((changes) => {
       if (changes.some((c) => c.attributeName === 'layout')) this.spotlight();
       if (changes.some((c) => isLinkKey(c.attributeName))) this.openLink(this.linkText());
