@@ -32,8 +32,7 @@ pub enum Side {
 
 name_enum! {
     /// What a pair's sentence is about; on every pair a higher value is worse. JavaScript
-    /// names as below; each is also a method of the facade's `Som` except `emptyNodes`, the
-    /// share of `hits()` that are 0.
+    /// names as below (the facade's `som.pitfallMetric(id)` measures any of them).
     Metric, "metric", {
         /// Mean distance of each row to its BMU ([`Som::quantization_error`]).
         QuantizationError => "quantizationError",
@@ -281,7 +280,7 @@ impl Pitfall {
 #[derive(Clone, Debug)]
 pub struct LockStep {
     /// The pair.
-    pub pitfall_def: &'static Pitfall,
+    pub spec: &'static Pitfall,
     /// The good side's map.
     pub good: Som,
     /// The pitfall side's map.
@@ -318,7 +317,7 @@ impl LockStep {
         let (good, good_data) = build(&gs, &raw)?;
         let (pitfall, pitfall_data) = build(&ps, &raw)?;
         Ok(LockStep {
-            pitfall_def: p,
+            spec: p,
             good,
             pitfall,
             raw,
@@ -345,7 +344,7 @@ impl LockStep {
 
     /// The pair's metric on both sides, `(good, pitfall)`, by [`Pitfall::measure`].
     pub fn metric(&self) -> (f32, f32) {
-        let p = self.pitfall_def;
+        let p = self.spec;
         (
             p.measure(&self.good, &self.raw, self.scalings[0]),
             p.measure(&self.pitfall, &self.raw, self.scalings[1]),
