@@ -1,17 +1,15 @@
 // The lesson: for a fixed seed, step through each phase and check every number the page shows
 // against a second Som built on the page's thread with the same options and steps (the wasm
-// facade, `ready()` of som-playground.js). Then walk the whole tour, screenshotting each stop.
+// facade, `ready()` of som-playground.js). Then walk the whole tour (tour.test.mjs takes the screenshots).
 // The page is one <som-playground> whose map lives in a Worker: the tests drive its buttons,
 // read what it shows (the inspector, the map canvas's data attributes) and its public API
 // (el.state, el.weights()), never its private fields.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { openApp, closeBrowser, ROOT, NARROW } from './harness.mjs';
+import { openApp, closeBrowser, NARROW } from './harness.mjs';
 
 after(closeBrowser);
 
-const TOUR_SHOTS = path.join(ROOT, 'docs/tour');
 
 /** Values the page shows in element [data-testid=id] (its data-value attribute). */
 async function shownValue(page, id) {
@@ -163,7 +161,7 @@ function recordStops(page) {
   });
 }
 
-test('the whole tour walks without a console error, one screenshot per stop', async () => {
+test('the whole tour walks without a console error', async () => {
   for (const viewport of [undefined, NARROW]) {
     const app = await openApp(viewport ? { viewport } : {});
     const { page } = app;
@@ -180,8 +178,6 @@ test('the whole tour walks without a console error, one screenshot per stop', as
         assert.match(title, new RegExp(`^${index}\\. `), `stop ${index} is titled "${title}"`);
         await page.waitForFunction((n) => window.stopsReached.includes(n), index, { timeout: 20_000 });
         assert.equal(await page.evaluate(() => document.querySelector('som-playground').stop), index, 'el.stop follows the tour');
-        await page.waitForTimeout(700); // let the update phase's glide finish
-        if (!viewport) await page.screenshot({ path: path.join(TOUR_SHOTS, `stop-${String(index).padStart(2, '0')}.png`), fullPage: false });
       }
       assert.ok(index >= 9, `the tour has ${index} stops`);
       if (viewport) await app.screenshot('tour-last-360', { fullPage: true });

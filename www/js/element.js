@@ -104,18 +104,24 @@ export class SomPlayground extends HTMLElement {
     $('btn-share').addEventListener('click', () => share.open(this.stop));
     // In one-screen mode a view's canvas is at most as tall as its share of the stage allows.
     const stage = root.querySelector('.stage');
-    new ResizeObserver(() => {
+    const sizes = new ResizeObserver(() => {
       const fit = 'fit' in root.querySelector('.lesson').dataset;
       // Side by side the stage has a height of its own; stacked (a phone) the views share the
       // screen with the controls above and the tour's sheet below.
       const stacked = stage.clientWidth <= 600;
-      const budget = !fit ? Infinity : stacked ? Math.max(300, innerHeight - 440) : Math.max(160, stage.clientHeight - 120);
+      // Stacked: the room between the stage's top (plus the view's menu bar) and the tour's sheet.
+      const sheet = root.getElementById('tour-panel').offsetHeight;
+      const budget = !fit ? Infinity
+        : stacked ? Math.max(200, innerHeight - sheet - (stage.getBoundingClientRect().top + scrollY) - 84)
+          : Math.max(160, stage.clientHeight - 120);
       if (budget !== app.budget || stacked !== app.stacked) {
         app.budget = budget;
         app.stacked = stacked;
         app.render();
       }
-    }).observe(stage);
+    });
+    sizes.observe(stage);
+    sizes.observe(root.getElementById('tour-panel'));
     this.addEventListener('pointerdown', () => { app.hovered = null; });
 
     await this.openLink(this.linkText());
@@ -179,6 +185,7 @@ export class SomPlayground extends HTMLElement {
     await this.controls.setPlaying(false);
     const build = () => app.build(csv != null ? { ...state.options, data: 'custom' } : { ...DEFAULTS, ...state.options });
     if (csv != null) {
+      if (!app.shape) await app.build(DEFAULTS); // the engine reads a CSV into a map's data: the first link needs a map
       await app.call('loadCsv', { text: csv }); // rejects, naming the line and column, and keeps the current data
       app.dataSource = state.csv != null ? { kind: 'path', path: state.csv } : { kind: 'inline', packed: state.csvz };
     } else {

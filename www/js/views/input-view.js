@@ -327,6 +327,11 @@ export class InputView {
     const ghost = this.ghostPoints[trace.bmu];
     ring(ctx, ghost, 7, '#000', 3);
     if (phase !== 'bmu') this.drawPullArrows(ctx, app, trace, '#d00');
+    // Where the BMU's ghost is drawn before and after the update (CSS px on this canvas).
+    const dim = app.shape.dim;
+    const from = this.projection.project(trace.before, trace.bmu * dim);
+    const to = this.projection.project(trace.after, trace.bmu * dim);
+    this.canvas.dataset.bmuMove = [from[0], from[1], to[0], to[1]].map(Math.round).join(',');
   }
 }
 

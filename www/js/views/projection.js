@@ -3,7 +3,9 @@
 
 export class Projection {
   constructor() {
-    this.yaw = -0.6;
+    // Turned so that the cube's main diagonal (black to white) runs across the screen, not into
+    // it: a ghost pulled from the origin towards a light row moves visibly.
+    this.yaw = 0.6;
     this.pitch = 0.45;
   }
 
