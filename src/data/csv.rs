@@ -3,10 +3,15 @@
 //!
 //! Rules, in order:
 //!
-//! * A leading byte-order mark is ignored. The delimiter is `,`; if the first non-blank line has
-//!   no comma, `;` is used when it has one, else a tab when it has one.
+//! * A leading byte-order mark is ignored. Lines end at `\n`, `\r\n` or a lone `\r` (old Mac
+//!   files), for line numbers and delimiter detection alike. The delimiter is `,`; if the first
+//!   non-blank line has no comma, `;` is used when it has one, else a tab when it has one.
 //! * Fields are trimmed; double-quoted fields may hold delimiters, quotes (`""`) and newlines.
+//!   A quote that is never closed is an error naming the line it opened on.
 //!   Lines whose fields are all blank are skipped, but still count for line numbers.
+//! * At most [`MAX_CSV_COLUMNS`](super::MAX_CSV_COLUMNS) fields per record (refused on the
+//!   first line that has more, before it is even complete) and
+//!   [`MAX_LINE_BYTES`](super::MAX_LINE_BYTES) bytes per record.
 //! * Every record must have as many fields as the first one.
 //! * A column is *numeric* when at least half of its non-blank data values are numbers
 //!   (`str::parse::<f32>`; with a `;` or tab delimiter a decimal comma `1,5` is accepted too).
@@ -86,7 +91,8 @@ impl Table {
 
 /// Describes `text` without choosing columns: headers, which columns are numeric, row count and
 /// a preview. Errors only for what makes the table unusable: [`DataError::Empty`],
-/// [`DataError::NoDataRows`], [`DataError::ColumnCount`].
+/// [`DataError::NoDataRows`], [`DataError::ColumnCount`], an unclosed quote and the limits
+/// (rows, bytes, columns, line length).
 pub fn inspect_csv(text: &str) -> Result<CsvInfo, DataError> {
     let mut stream = CsvStream::new();
     stream.push(text)?;
@@ -99,6 +105,7 @@ pub fn inspect_csv(text: &str) -> Result<CsvInfo, DataError> {
 ///
 /// Never panics. Errors, each naming the 1-based file line and the column where it applies:
 /// [`DataError::Empty`], [`DataError::NoDataRows`], [`DataError::ColumnCount`],
+/// [`DataError::TooManyColumns`], [`DataError::LineTooLong`], [`DataError::UnclosedQuote`],
 /// [`DataError::NotANumber`], [`DataError::EmptyValue`], [`DataError::NonFiniteValue`],
 /// [`DataError::NoNumericColumns`], [`DataError::TooManyRows`], [`DataError::TooManyBytes`],
 /// and for bad options [`DataError::NoSuchColumn`],

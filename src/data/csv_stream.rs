@@ -4,13 +4,30 @@
 //! [`CsvInfo`] and the same error messages with the same line numbers. `parse_csv` itself is a
 //! single push into a `CsvStream`.
 //!
-//! Chunks may be cut anywhere between characters, even inside a quoted field that spans lines:
-//! the stream parses only up to the last complete record and carries the rest over to the next
-//! chunk (a small scanner follows the csv crate's quoting rules to find where records end). A
-//! page should still cut at line ends, so that the carried-over text stays small.
+//! Chunks may be cut anywhere between characters, even inside a quoted field that spans lines
+//! or between the `\r` and `\n` of a line end: the stream parses only up to the last complete
+//! record and carries the rest over to the next chunk (a small scanner follows the csv crate's
+//! quoting rules to find where records end). A page should still cut at line ends, so that the
+//! carried-over text stays small.
 //!
-//! Limits: at most [`MAX_CSV_ROWS`] data rows and [`MAX_CSV_BYTES`] bytes of text, each with a
-//! clear error ([`DataError::TooManyRows`], [`DataError::TooManyBytes`]).
+//! Every byte is looked at a bounded number of times, whatever the chunks: reading time grows
+//! linearly with the text (leading blank lines are skipped once, not rescanned per chunk), and
+//! the scanner refuses a record as soon as it is known to be too wide or too long, before the
+//! csv crate builds it:
+//!
+//! * at most [`MAX_CSV_COLUMNS`] fields in a record ([`DataError::TooManyColumns`], on the
+//!   header or first row for a file that is too wide);
+//! * at most [`MAX_LINE_BYTES`] bytes in a record ([`DataError::LineTooLong`]; when the record
+//!   is that long because a quoted field never closes, [`DataError::UnclosedQuote`]);
+//! * a quoted field still open at the end of the text is [`DataError::UnclosedQuote`], naming
+//!   the line where the quote opened (the csv crate would silently take the rest of the file as
+//!   one field);
+//! * at most [`MAX_CSV_ROWS`] data rows and [`MAX_CSV_BYTES`] bytes of text
+//!   ([`DataError::TooManyRows`], [`DataError::TooManyBytes`]).
+//!
+//! The scanner reads ahead of the parser, so its errors wait until every complete record before
+//! the refused one has been parsed: an earlier record's error wins, as it would reading line by
+//! line, and the error is the same wherever the chunks are cut.
 //!
 //! ```
 //! use som_playground::data::{parse_csv, CsvOptions, CsvStream};
@@ -22,12 +39,17 @@
 //! }
 //! let options = CsvOptions::default();
 //! assert_eq!(stream.dataset(&options), parse_csv(text, &options));
+//!
+//! let open = parse_csv("x,y\n1,2\n3,\"4\n5,6\n", &options).unwrap_err();
+//! assert_eq!(open.to_string(), "line 3: a quoted field opens here (\") but is never closed");
 //! ```
 
-use ::csv::{ReaderBuilder, StringRecord, Trim};
+use std::io::{Cursor, SeekFrom};
+
+use ::csv::{Position, Reader, ReaderBuilder, StringRecord, Trim};
 
 use super::csv::{CsvInfo, CsvOptions, Table};
-use super::{DataError, Dataset};
+use super::{DataError, Dataset, MAX_COLUMNS};
 
 /// The most data rows (header and blank lines excluded) a CSV text may have.
 pub const MAX_CSV_ROWS: usize = 200_000;
@@ -35,11 +57,19 @@ pub const MAX_CSV_ROWS: usize = 200_000;
 /// The most bytes (UTF-8) a CSV text may have: 50 MB.
 pub const MAX_CSV_BYTES: u64 = 50_000_000;
 
+/// The most fields a record may have: the map's column limit ([`MAX_COLUMNS`]).
+pub const MAX_CSV_COLUMNS: usize = MAX_COLUMNS;
+
+/// The most bytes one record (a line, or several inside a quoted field) may have: 1 MB, far
+/// more than 1,024 numbers need.
+pub const MAX_LINE_BYTES: usize = 1_000_000;
+
 /// Where the quote scanner is, by the csv crate's rules (quote `"`, doubled quotes escape it, a
 /// quote opens a quoted field only as a field's first byte; `\r`, `\n` and `\r\n` end records).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 enum Scan {
     /// At the start of a field (or a record).
+    #[default]
     FieldStart,
     /// Inside an unquoted field.
     Field,
@@ -49,24 +79,50 @@ enum Scan {
     QuoteInQuoted,
 }
 
+/// The scanner's position in `pending` and what it knows about the record it is in.
+#[derive(Clone, Debug, Default)]
+struct Scanner {
+    /// Bytes of `pending` before this are scanned.
+    pos: usize,
+    state: Scan,
+    /// The 1-based file line of byte `pos`.
+    line: u64,
+    /// Where the current record starts in `pending`, and on which line.
+    record_start: usize,
+    record_line: u64,
+    /// Fields of the current record so far.
+    fields: usize,
+    /// The line on which the current quoted field opened.
+    quote_line: u64,
+    /// The end of the last complete record (a certain record boundary) in `pending`.
+    cut: usize,
+    /// A record refused ahead of the parser (too wide, too long, unclosed quote).
+    error: Option<DataError>,
+}
+
 /// A CSV text read in pieces: push chunks in order, then ask for [`CsvStream::info`] or
 /// [`CsvStream::dataset`]. After an error every later call returns the same error.
 #[derive(Debug, Default)]
 pub struct CsvStream {
-    /// Text received but not parsed yet: starts at a record boundary.
+    /// Text received but not parsed yet: starts at a record boundary, on line `line`.
     pending: String,
-    /// How far into `pending` the scanner has read, its state there, and the last record end.
-    scanned: usize,
-    scan: Option<Scan>,
-    cut: usize,
+    /// Before the delimiter is known: the start of the line being looked at, its line number,
+    /// and how far its end was searched for.
+    detect_start: usize,
+    detect_line: u64,
+    detect_searched: usize,
+    scanner: Scanner,
     /// Whether any text arrived yet (a byte-order mark is dropped only at the very start).
     started: bool,
-    /// Whether a segment was parsed yet.
+    /// Whether text was parsed or skipped yet (only the very start may lose a byte-order mark).
     parsed_any: bool,
     delimiter: Option<u8>,
     /// The 1-based file line on which `pending` starts.
     line: u64,
     bytes: u64,
+    /// The csv crate's reader, built once (building its state machine costs more than parsing
+    /// a short segment) and pointed at each new segment.
+    reader: Pooled,
     records: Vec<(u64, StringRecord)>,
     failed: Option<DataError>,
     table: Option<Table>,
@@ -75,7 +131,7 @@ pub struct CsvStream {
 impl CsvStream {
     /// An empty stream, ready for the first chunk.
     pub fn new() -> CsvStream {
-        CsvStream { line: 1, ..CsvStream::default() }
+        CsvStream { line: 1, detect_line: 1, ..CsvStream::default() }
     }
 
     /// Refuses a text of `bytes` bytes up front when it exceeds [`MAX_CSV_BYTES`], so a page can
@@ -98,8 +154,8 @@ impl CsvStream {
         self.records.len()
     }
 
-    /// Takes the next piece of the text. Errors that the records read so far already show
-    /// (wrong column count, too many rows or bytes) are returned at once.
+    /// Takes the next piece of the text. Errors that the text so far already shows (a wrong
+    /// column count, too many rows, bytes or columns, a record too long) are returned at once.
     pub fn push(&mut self, chunk: &str) -> Result<(), DataError> {
         self.fail_again()?;
         if self.table.is_some() {
@@ -114,17 +170,7 @@ impl CsvStream {
         let chunk = if self.started { chunk } else { chunk.strip_prefix('\u{feff}').unwrap_or(chunk) };
         self.started |= arrived;
         self.pending.push_str(chunk);
-        if self.delimiter.is_none() {
-            // The first non-blank line decides, once it is complete.
-            let complete = &self.pending[..self.pending.rfind('\n').map_or(0, |i| i + 1)];
-            if !complete.lines().any(|l| !l.trim().is_empty()) {
-                return Ok(());
-            }
-            self.delimiter = Some(pick_delimiter(&self.pending));
-        }
-        self.scan_to_end();
-        let cut = self.cut;
-        self.parse_pending(cut).map_err(|e| self.fail(e))
+        self.advance(false).map_err(|e| self.fail(e))
     }
 
     /// Ends the text: parses what is left, detects the header and the numeric columns.
@@ -134,8 +180,10 @@ impl CsvStream {
         if self.table.is_some() {
             return Ok(());
         }
-        if self.delimiter.is_none() {
-            self.delimiter = Some(pick_delimiter(&self.pending));
+        self.advance(true).map_err(|e| self.fail(e))?;
+        if self.scanner.state == Scan::Quoted {
+            let line = self.scanner.quote_line;
+            return Err(self.fail(DataError::UnclosedQuote { line }));
         }
         let rest = self.pending.len();
         self.parse_pending(rest).map_err(|e| self.fail(e))?;
@@ -168,35 +216,146 @@ impl CsvStream {
         self.failed.clone().map_or(Ok(()), Err)
     }
 
-    /// Runs the quote scanner over the new text, remembering the last certain record end.
-    fn scan_to_end(&mut self) {
-        let Some(delimiter) = self.delimiter else { return };
+    /// Picks the delimiter once it can, scans the new text and parses every complete record
+    /// before the first one the scanner refused; then returns the scanner's error, if any.
+    /// `at_end`: no more text will come.
+    fn advance(&mut self, at_end: bool) -> Result<(), DataError> {
+        if self.delimiter.is_none() && !self.detect_delimiter(at_end) {
+            return Ok(());
+        }
+        self.scan(at_end);
+        let cut = self.scanner.cut;
+        self.parse_pending(cut)?;
+        match self.scanner.error.take() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// The delimiter is `,` unless the first non-blank line has none and has `;` (then `;`) or
+    /// a tab (then a tab); a line counts by its first [`MAX_LINE_BYTES`] bytes, and a line
+    /// longer than that decides even when blank so far (it is refused anyway). A comma decides
+    /// as soon as it arrives, before its line ends. Looks at each
+    /// byte once, however the text arrives. Once decided, the blank lines before that line are
+    /// dropped from `pending` (they hold no record) and `line` moves past them. Returns whether
+    /// the delimiter is known.
+    fn detect_delimiter(&mut self, at_end: bool) -> bool {
         let bytes = self.pending.as_bytes();
-        let mut state = self.scan.unwrap_or(Scan::FieldStart);
-        for i in self.scanned..bytes.len() {
+        let decide = loop {
+            let start = self.detect_start;
+            let from = self.detect_searched.max(start);
+            match bytes[from..].iter().position(|&b| b == b'\r' || b == b'\n') {
+                Some(k) => {
+                    let end = from + k;
+                    let line = &self.pending[start..end];
+                    if end - start > MAX_LINE_BYTES || !line.trim().is_empty() {
+                        break Some((start, end));
+                    }
+                    // A blank line. Its break counts once: `\r\n` is one line end, and a `\r`
+                    // at the very end waits for the next byte.
+                    let next = bytes.get(end + 1).copied();
+                    if bytes[end] == b'\r' && next.is_none() && !at_end {
+                        self.detect_searched = end;
+                        return false;
+                    }
+                    let width = if bytes[end] == b'\r' && next == Some(b'\n') { 2 } else { 1 };
+                    self.detect_start = end + width;
+                    self.detect_searched = end + width;
+                    self.detect_line += 1;
+                }
+                // a comma decides for `,` before the line is complete (a wide header is refused
+                // before it ends); so does a line beyond the length limit
+                None if bytes.len() - start > MAX_LINE_BYTES || bytes[from..].contains(&b',') => {
+                    break Some((start, bytes.len()))
+                }
+                None if at_end => {
+                    let blank = self.pending[start..].trim().is_empty();
+                    break if blank { None } else { Some((start, bytes.len())) };
+                }
+                None => {
+                    self.detect_searched = bytes.len();
+                    return false;
+                }
+            }
+        };
+        let delimiter = match decide {
+            Some((start, end)) => pick_delimiter(&bytes[start..end.min(start + MAX_LINE_BYTES)]),
+            None => b',',
+        };
+        // Drop the blank lines before the deciding line (all of a blank text).
+        let skip = decide.map_or(self.pending.len(), |(start, _)| start);
+        if skip > 0 {
+            self.pending.drain(..skip);
+            self.parsed_any = true;
+        }
+        self.line = self.detect_line;
+        self.scanner = Scanner { line: self.line, record_line: self.line, fields: 1, ..Scanner::default() };
+        self.delimiter = Some(delimiter);
+        true
+    }
+
+    /// Runs the quote scanner over the new text: remembers the last certain record end and stops
+    /// at the first record that is too wide or too long. A `\r` at the very end of the text so
+    /// far is left for the next call (it may be the first half of `\r\n`) unless `at_end`.
+    fn scan(&mut self, at_end: bool) {
+        let Some(delimiter) = self.delimiter else { return };
+        let s = &mut self.scanner;
+        if s.error.is_some() {
+            return;
+        }
+        let bytes = self.pending.as_bytes();
+        let mut i = s.pos;
+        while i < bytes.len() {
             let b = bytes[i];
-            let ends_record = matches!(b, b'\r' | b'\n');
-            state = match (state, b) {
+            let next = bytes.get(i + 1).copied();
+            if b == b'\r' && next.is_none() && !at_end {
+                break;
+            }
+            let opens = s.state == Scan::FieldStart && b == b'"';
+            s.state = match (s.state, b) {
                 (Scan::Quoted, b'"') => Scan::QuoteInQuoted,
                 (Scan::Quoted, _) => Scan::Quoted,
                 (Scan::FieldStart, b'"') | (Scan::QuoteInQuoted, b'"') => Scan::Quoted,
-                (_, _) if b == delimiter || ends_record => Scan::FieldStart,
+                (_, _) if b == delimiter || b == b'\r' || b == b'\n' => Scan::FieldStart,
                 _ => Scan::Field,
             };
-            // A record ends after `\n`, or after a lone `\r` (one not followed by `\n`).
-            let certain = b == b'\n' || bytes.get(i + 1).is_some_and(|&n| n != b'\n');
-            if state == Scan::FieldStart && ends_record && certain {
-                self.cut = i + 1;
+            if opens {
+                s.quote_line = s.line;
             }
+            let line_break = b == b'\n' || (b == b'\r' && next != Some(b'\n'));
+            if line_break {
+                s.line += 1;
+            }
+            let ends_record = s.state == Scan::FieldStart && (b == b'\r' || b == b'\n');
+            if ends_record {
+                s.record_start = i + 1;
+                s.record_line = s.line;
+                s.fields = 1;
+                if line_break {
+                    s.cut = i + 1;
+                }
+            } else {
+                if s.state == Scan::FieldStart {
+                    s.fields += 1; // a delimiter outside quotes
+                    if s.fields > MAX_CSV_COLUMNS {
+                        s.error = Some(DataError::TooManyColumns { line: s.record_line, limit: MAX_CSV_COLUMNS });
+                        i += 1;
+                        break;
+                    }
+                }
+                if i + 1 - s.record_start > MAX_LINE_BYTES {
+                    s.error = Some(if s.state == Scan::Quoted {
+                        DataError::UnclosedQuote { line: s.quote_line }
+                    } else {
+                        DataError::LineTooLong { line: s.record_line, limit: MAX_LINE_BYTES }
+                    });
+                    i += 1;
+                    break;
+                }
+            }
+            i += 1;
         }
-        // A `\r` at the very end is decided by the next chunk: scan it again then.
-        if bytes.last() == Some(&b'\r') && state == Scan::FieldStart {
-            self.scanned = bytes.len() - 1;
-            self.scan = Some(Scan::Field);
-        } else {
-            self.scanned = bytes.len();
-            self.scan = Some(state);
-        }
+        s.pos = i;
     }
 
     /// Parses `pending[..end]` (whole records) into `records` and drops it from `pending`.
@@ -213,12 +372,22 @@ impl CsvStream {
         } else {
             (&self.pending[..end], self.line)
         };
-        let mut reader = ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .trim(Trim::All)
-            .delimiter(self.delimiter.unwrap_or(b','))
-            .from_reader(segment.as_bytes());
+        let malformed = |e: ::csv::Error| DataError::Malformed { line: first_line, message: e.to_string() };
+        let delimiter = self.delimiter.unwrap_or(b',');
+        let pooled = &mut self.reader;
+        let reader = match &mut pooled.reader {
+            Some(reader) => reader,
+            None => {
+                pooled.delimiter = delimiter;
+                pooled.reader.insert(take_reader(delimiter).map_err(malformed)?)
+            }
+        };
+        // A seek resets the reader as a new one would start: at byte 0, a byte-order mark
+        // dropped again (hence the blank line above).
+        let buffer = reader.get_mut().get_mut();
+        buffer.clear();
+        buffer.extend_from_slice(segment.as_bytes());
+        reader.seek_raw(SeekFrom::Start(0), Position::new()).map_err(malformed)?;
         let mut lines = LineCounter { text: segment.as_bytes(), pos: 0, line: first_line };
         let mut record = StringRecord::new();
         loop {
@@ -248,20 +417,77 @@ impl CsvStream {
         self.line = lines.line_at(segment.len() as u64);
         self.parsed_any = true;
         self.pending.drain(..end);
-        self.scanned = self.scanned.saturating_sub(end);
-        self.cut = self.cut.saturating_sub(end);
+        let s = &mut self.scanner;
+        s.pos = s.pos.saturating_sub(end);
+        s.cut = s.cut.saturating_sub(end);
+        s.record_start = s.record_start.saturating_sub(end);
         Ok(())
     }
 }
 
-/// The delimiter for `text`: `,` unless the first non-blank line has none and has `;` or a tab.
-fn pick_delimiter(text: &str) -> u8 {
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    if first.contains(',') {
+type CsvReader = Reader<Cursor<Vec<u8>>>;
+
+thread_local! {
+    /// Readers of finished streams, by delimiter, for the next stream to reuse (building one
+    /// costs more than reading a short text; a page or a test reads many).
+    static READERS: std::cell::RefCell<Vec<(u8, CsvReader)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A reader for `delimiter`: a pooled one, else a new one.
+fn take_reader(delimiter: u8) -> Result<CsvReader, ::csv::Error> {
+    let pooled = READERS.with(|pool| {
+        let mut pool = pool.borrow_mut();
+        let i = pool.iter().position(|(d, _)| *d == delimiter)?;
+        Some(pool.swap_remove(i).1)
+    });
+    if let Some(reader) = pooled {
+        return Ok(reader);
+    }
+    let mut reader = ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(Trim::All)
+        .delimiter(delimiter)
+        .from_reader(Cursor::new(Vec::new()));
+    // The first seek reads the (empty) header row, so that later seeks start afresh.
+    reader.seek_raw(SeekFrom::Start(0), Position::new())?;
+    Ok(reader)
+}
+
+/// A stream's reader, handed back to the pool when the stream is dropped.
+#[derive(Debug, Default)]
+struct Pooled {
+    reader: Option<CsvReader>,
+    delimiter: u8,
+}
+
+impl Drop for Pooled {
+    /// Hands the reader back to the pool (its buffer emptied and shrunk), at most 4 kept.
+    fn drop(&mut self) {
+        let d = self.delimiter;
+        if let Some(mut reader) = self.reader.take() {
+            let buffer = reader.get_mut().get_mut();
+            buffer.clear();
+            buffer.shrink_to(1 << 16);
+            let _ = READERS.try_with(|pool| {
+                if let Ok(mut pool) = pool.try_borrow_mut() {
+                    if pool.len() < 4 {
+                        pool.push((d, reader));
+                    }
+                }
+            });
+        }
+    }
+}
+
+/// The delimiter for the first non-blank line `line`: `,` unless it has none and has `;` or a
+/// tab.
+fn pick_delimiter(line: &[u8]) -> u8 {
+    if line.contains(&b',') {
         b','
-    } else if first.contains(';') {
+    } else if line.contains(&b';') {
         b';'
-    } else if first.contains('\t') {
+    } else if line.contains(&b'\t') {
         b'\t'
     } else {
         b','

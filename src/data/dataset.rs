@@ -19,12 +19,16 @@ pub struct Dataset {
 impl Dataset {
     /// A data set of `values.len() / dim` rows, without labels, columns named `x1`..`xN`.
     ///
-    /// Errors: `dim == 0` ([`DataError::ZeroDim`]), no values ([`DataError::NoRows`]), a length
+    /// Errors: `dim == 0` ([`DataError::ZeroDim`]), more than [`super::MAX_COLUMNS`] columns
+    /// ([`DataError::DimTooLarge`]), no values ([`DataError::NoRows`]), a length
     /// that is not a multiple of `dim` ([`DataError::NotMultiple`]), NaN or an infinity
     /// ([`DataError::NonFinite`], naming the first such value's index).
     pub fn new(values: Vec<f32>, dim: usize) -> Result<Dataset, DataError> {
         if dim == 0 {
             return Err(DataError::ZeroDim);
+        }
+        if dim > super::MAX_COLUMNS {
+            return Err(DataError::DimTooLarge { dim, limit: super::MAX_COLUMNS });
         }
         if values.is_empty() {
             return Err(DataError::NoRows);

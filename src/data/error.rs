@@ -38,6 +38,15 @@ pub enum DataError {
     TooManyBytes { bytes: u64, limit: u64 },
     /// The CSV reader itself failed. "line 3: {message}"
     Malformed { line: u64, message: String },
+    /// A record has more fields than a map can take ([`crate::data::MAX_CSV_COLUMNS`]).
+    /// "line 1: more than 1024 columns; at most 1024 columns can be used"
+    TooManyColumns { line: u64, limit: usize },
+    /// A record longer than [`crate::data::MAX_LINE_BYTES`].
+    /// "line 2: the line is longer than 1000000 bytes; lines of up to 1000000 bytes can be read"
+    LineTooLong { line: u64, limit: usize },
+    /// A quoted field that never closes (at the end of the text, or within
+    /// [`crate::data::MAX_LINE_BYTES`]). `line 2: a quoted field opens here (") but is never closed`
+    UnclosedQuote { line: u64 },
     /// A column index in [`crate::data::CsvOptions`] is past the last column.
     /// "columns: there is no column index 7; the file has 5 columns (indices 0 to 4)"
     NoSuchColumn { what: &'static str, index: usize, count: usize },
@@ -59,6 +68,9 @@ pub enum DataError {
     ZeroDim,
     /// `Dataset::new` got no values. "values: expected at least one row, got none"
     NoRows,
+    /// `Dataset::new` got more columns than a map can take.
+    /// "values: 2000 columns; at most 1024 columns can be used"
+    DimTooLarge { dim: usize, limit: usize },
     /// `Dataset::new` got a length that is not a multiple of `dim`.
     /// "values: expected a multiple of 3 values, got 7"
     NotMultiple { what: &'static str, dim: usize, actual: usize },
@@ -133,6 +145,14 @@ impl fmt::Display for DataError {
                 limit / 1_000_000
             ),
             Malformed { line, message } => write!(f, "line {line}: {message}"),
+            TooManyColumns { line, limit } => {
+                write!(f, "line {line}: more than {limit} columns; at most {limit} columns can be used")
+            }
+            LineTooLong { line, limit } => write!(
+                f,
+                "line {line}: the line is longer than {limit} bytes; lines of up to {limit} bytes can be read"
+            ),
+            UnclosedQuote { line } => write!(f, "line {line}: a quoted field opens here (\") but is never closed"),
             NoSuchColumn { what, index, count } => {
                 write!(f, "{what}: there is no column index {index}; the file has {count} columns")?;
                 if *count > 0 {
@@ -158,6 +178,9 @@ impl fmt::Display for DataError {
             ),
             ZeroDim => write!(f, "dim must be at least 1, got 0"),
             NoRows => write!(f, "values: expected at least one row, got none"),
+            DimTooLarge { dim, limit } => {
+                write!(f, "values: {dim} columns; at most {limit} columns can be used")
+            }
             NotMultiple { what, dim, actual } => {
                 write!(f, "{what}: expected a multiple of {dim} values, got {actual}")
             }

@@ -33,11 +33,14 @@ pub mod generators;
 pub mod scale;
 
 pub use self::csv::{inspect_csv, parse_csv, CsvInfo, CsvOptions};
-pub use csv_stream::{CsvStream, MAX_CSV_BYTES, MAX_CSV_ROWS};
+pub use csv_stream::{CsvStream, MAX_CSV_BYTES, MAX_CSV_COLUMNS, MAX_CSV_ROWS, MAX_LINE_BYTES};
 pub use dataset::Dataset;
 pub use error::DataError;
 pub use generators::{builtin, BUILTIN_NAMES};
 pub use scale::Scaling;
+
+/// The most columns a data set may have: the map's largest input dimension (`dim`).
+pub const MAX_COLUMNS: usize = 1024;
 
 /// The largest magnitude a data value may have: with a few columns, squared distances between
 /// such values still fit in f32 (about 3.4e38), so no distance or update overflows to inf/NaN.

@@ -60,7 +60,7 @@ impl Kernel {
         if d == 0.0 {
             return 1.0;
         }
-        if !(sigma > 0.0) {
+        if sigma.is_nan() || sigma <= 0.0 {
             return 0.0;
         }
         match self {

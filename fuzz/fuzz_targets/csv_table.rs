@@ -1,0 +1,12 @@
+//! libFuzzer target: the bytes drive a generated table with at most one planted fault; the
+//! error must name exactly the planted line (LF, CRLF, CR and mixed line ends).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use som_playground_fuzz::csv_check::check_table;
+
+fuzz_target!(|data: &[u8]| {
+    if let Err(problem) = check_table(data) {
+        panic!("{problem}");
+    }
+});
