@@ -7,18 +7,27 @@
 //! Bulk numbers cross as typed arrays (copies). For the per-frame weights there is also a
 //! zero-copy view: `new Float32Array(wasmMemory().buffer, som.weightsPtr(), som.nodes() * som.dim())`,
 //! rebuilt after every call, since any call that allocates may move wasm memory.
+//!
+//! Every argument arrives as a `JsValue` and is checked by [`args`] (types, integer ranges
+//! without wraparound, array lengths before any copy, values finite and within ±1e15), so a
+//! wrong argument throws an `Error` naming it and what is allowed, never a trap.
 
+mod args;
 mod csv_loader;
 mod data_methods;
 mod options;
 mod trace;
 
 use crate::data::{self, Dataset, Scaling};
-use crate::som::{self, SomError};
+use crate::som;
 pub use csv_loader::CsvLoader;
+pub use data_methods::{builtin_data_sets, inspect_csv};
 
 /// `pulls(rows)` answers for at most this many rows (the page's tug of war uses up to 6).
 const MAX_PULL_ROWS: usize = 64;
+
+/// `train(steps)` takes at most this many steps in one call (a link replays at most 5,000,000).
+pub const MAX_TRAIN_STEPS: u64 = 10_000_000;
 use options::Options;
 use trace::{StepReport, Trace};
 use wasm_bindgen::prelude::*;
@@ -122,13 +131,14 @@ impl Som {
         self.som.sigma()
     }
 
-    /// α and σ at `points` evenly spaced times from 0 to `steps` (inclusive), interleaved
-    /// `[t0, α0, σ0, t1, α1, σ1, …]`: the schedule plots, with no schedule math in JS.
+    /// α and σ at `points` (an integer from 2 to 10000) evenly spaced times from 0 to `steps`
+    /// (inclusive), interleaved `[t0, α0, σ0, t1, α1, σ1, …]`: the schedule plots, with no
+    /// schedule math in JS.
     #[wasm_bindgen(js_name = scheduleCurve)]
-    pub fn schedule_curve(&self, points: usize) -> Vec<f64> {
+    pub fn schedule_curve(&self, points: JsValue) -> Result<Vec<f64>, JsError> {
         let config = self.som.config();
-        let points = points.clamp(2, 10_000);
-        (0..points)
+        let points = args::integer(&points, "points", 2, 10_000)? as usize;
+        Ok((0..points)
             .flat_map(|k| {
                 let t = (config.steps as f64 * k as f64 / (points - 1) as f64).round() as u64;
                 // f64: t may pass 2^24, where f32 would round it.
@@ -138,7 +148,7 @@ impl Som {
                     config.sigma.at(t, config.steps) as f64,
                 ]
             })
-            .collect()
+            .collect())
     }
 
     /// A copy of every weight, row-major: node i = row·cols + col, weight k at i·dim + k.
@@ -152,17 +162,13 @@ impl Som {
         self.som.weights().as_ptr()
     }
 
-    /// Replaces every weight (length nodes × dim, finite).
+    /// Replaces every weight: an array or typed array of exactly nodes × dim finite numbers
+    /// within ±1e15 (like data values: beyond that squared distances could overflow). The
+    /// length is checked before anything is copied.
     #[wasm_bindgen(js_name = setWeights)]
-    /// Values beyond ±1e15 are refused like data values (their squared distances would overflow).
-    pub fn set_weights(&mut self, weights: Vec<f32>) -> Result<(), JsError> {
-        if let Some(index) = weights.iter().position(|w| w.abs() > data::MAX_ABS_VALUE) {
-            return Err(js_error(data::DataError::ValueTooLarge {
-                what: "weights",
-                index,
-                value: weights[index],
-            }));
-        }
+    pub fn set_weights(&mut self, weights: JsValue) -> Result<(), JsError> {
+        let n = self.som.weights().len();
+        let weights = args::float_array(&weights, "weights", n, data::MAX_ABS_VALUE)?;
         self.som.set_weights(&weights).map_err(js_error)
     }
 
@@ -182,11 +188,11 @@ impl Som {
             .collect()
     }
 
-    /// Grid distance between two nodes (wraps when toroidal).
+    /// Grid distance between two nodes `a` and `b` (node indices; wraps when toroidal).
     #[wasm_bindgen(js_name = gridDistance)]
-    pub fn grid_distance(&self, a: usize, b: usize) -> Result<f32, JsError> {
-        self.check_node(a)?;
-        self.check_node(b)?;
+    pub fn grid_distance(&self, a: JsValue, b: JsValue) -> Result<f32, JsError> {
+        let a = self.check_node(&a, "a")?;
+        let b = self.check_node(&b, "b")?;
         Ok(self.som.grid().distance(a, b))
     }
 
@@ -202,12 +208,14 @@ impl Som {
     }
 
     /// One online step that records every phase (distances, BMU, h, weights before and after),
-    /// read with `trace()`. `row` picks the row; undefined takes the next one by the order.
+    /// read with `trace()`. `row` picks the row (a row index); undefined or null takes the next
+    /// one by the order.
     #[wasm_bindgen(js_name = stepTrace)]
-    pub fn step_trace(&mut self, row: Option<usize>) -> Result<Trace, JsError> {
-        let row = match row {
-            Some(r) => self.check_row(r)?,
-            None => self.som.next_row(self.data.rows()),
+    pub fn step_trace(&mut self, row: JsValue) -> Result<Trace, JsError> {
+        let row = if row.is_undefined() || row.is_null() {
+            self.som.next_row(self.data.rows())
+        } else {
+            self.check_row(&row, "row")?
         };
         let trace = self.som.step_trace(self.data.row(row), row);
         self.last = Some(trace.clone());
@@ -219,20 +227,16 @@ impl Som {
         self.last.clone().map(|trace| self.wrap(trace))
     }
 
-    /// `steps` online steps in one call (the fast path of Play); returns the last BMU.
-    pub fn train(&mut self, steps: u32) -> usize {
-        let mut bmu = 0;
-        for _ in 0..steps {
-            let row = self.som.next_row(self.data.rows());
-            bmu = self.som.step(self.data.row(row));
-        }
-        self.last = None;
-        bmu
+    /// `steps` online steps in one call (the fast path of Play), an integer from 0 to
+    /// 10,000,000 (`MAX_TRAIN_STEPS`; call again for more); returns the last BMU.
+    pub fn train(&mut self, steps: JsValue) -> Result<usize, JsError> {
+        let steps = args::integer(&steps, "steps", 0, MAX_TRAIN_STEPS)?;
+        Ok(self.train_steps(steps))
     }
 
     /// One pass of online steps, as many as there are rows.
     pub fn epoch(&mut self) -> usize {
-        self.train(self.data.rows() as u32)
+        self.train_steps(self.data.rows() as u64)
     }
 
     /// One batch epoch: w_i = Σ_j h(c_j, i) x_j / Σ_j h(c_j, i) over all rows.
@@ -251,35 +255,31 @@ impl Som {
 
     // ---- questions the views ask ------------------------------------------------------------
 
-    /// The best matching unit for `x` (lowest index wins a tie).
-    pub fn bmu(&self, x: Vec<f32>) -> Result<usize, JsError> {
-        Ok(self.som.bmu(&self.check_input(x)?))
+    /// The best matching unit for `x` (dim finite numbers within ±1e15; lowest index wins a tie).
+    pub fn bmu(&self, x: JsValue) -> Result<usize, JsError> {
+        Ok(self.som.bmu(&self.check_input(&x)?))
     }
 
-    /// Euclidean distance from `x` to every node.
-    pub fn distances(&self, x: Vec<f32>) -> Result<Vec<f32>, JsError> {
-        Ok(self.som.distances(&self.check_input(x)?))
+    /// Euclidean distance from `x` (as for `bmu`) to every node.
+    pub fn distances(&self, x: JsValue) -> Result<Vec<f32>, JsError> {
+        Ok(self.som.distances(&self.check_input(&x)?))
     }
 
-    /// h(bmu, i; sigma) for every node i, by the neighborhood option.
-    pub fn neighborhood(&self, bmu: usize, sigma: f32) -> Result<Vec<f32>, JsError> {
-        self.check_node(bmu)?;
-        if !(sigma.is_finite() && sigma > 0.0) {
-            return Err(js_error(format!("sigma must be a finite number above 0, got {sigma}")));
-        }
+    /// h(bmu, i; sigma) for every node i, by the neighborhood option: `bmu` a node index,
+    /// `sigma` a number greater than 0 and at most 1000.
+    pub fn neighborhood(&self, bmu: JsValue, sigma: JsValue) -> Result<Vec<f32>, JsError> {
+        let bmu = self.check_node(&bmu, "bmu")?;
+        let allowed = "a number greater than 0 and at most 1000";
+        let sigma = args::number(&sigma, "sigma", f64::MIN_POSITIVE, 1000.0, allowed)? as f32;
         Ok(self.som.neighborhood(bmu, sigma))
     }
 
-    /// The tug of war: for data rows r_1..r_K (indices), a K × nodes matrix, row-major, of each
-    /// row's pull α(t)·h(c_k, i; σ(t)) on every node, with c_k the row's BMU.
-    pub fn pulls(&self, rows: Vec<u32>) -> Result<Vec<f32>, JsError> {
-        if rows.len() > MAX_PULL_ROWS {
-            return Err(js_error(format!("pulls takes at most {MAX_PULL_ROWS} rows, got {}", rows.len())));
-        }
-        let bmus = rows
-            .iter()
-            .map(|&r| self.check_row(r as usize).map(|r| self.som.bmu(self.data.row(r))))
-            .collect::<Result<Vec<_>, _>>()?;
+    /// The tug of war: for data rows r_1..r_K (an array or typed array of at most 64 row
+    /// indices), a K × nodes matrix, row-major, of each row's pull α(t)·h(c_k, i; σ(t)) on
+    /// every node, with c_k the row's BMU.
+    pub fn pulls(&self, rows: JsValue) -> Result<Vec<f32>, JsError> {
+        let rows = args::index_array(&rows, "rows", MAX_PULL_ROWS, self.data.rows(), "row")?;
+        let bmus: Vec<usize> = rows.iter().map(|&r| self.som.bmu(self.data.row(r))).collect();
         Ok(self.som.pulls(&bmus, self.som.learning_rate(), self.som.sigma()))
     }
 
@@ -353,34 +353,30 @@ impl Som {
         Trace::new(trace, pulls)
     }
 
-    fn check_node(&self, i: usize) -> Result<usize, JsError> {
-        if i < self.som.len() {
-            Ok(i)
-        } else {
-            Err(js_error(format!("node must be from 0 to {}, got {i}", self.som.len() - 1)))
+    /// `steps` online steps on the next rows by the order option; returns the last BMU.
+    fn train_steps(&mut self, steps: u64) -> usize {
+        let mut bmu = 0;
+        for _ in 0..steps {
+            let row = self.som.next_row(self.data.rows());
+            bmu = self.som.step(self.data.row(row));
         }
+        self.last = None;
+        bmu
     }
 
-    fn check_row(&self, r: usize) -> Result<usize, JsError> {
-        if r < self.data.rows() {
-            Ok(r)
-        } else {
-            Err(js_error(format!("row must be from 0 to {}, got {r}", self.data.rows() - 1)))
-        }
+    /// Argument `name`, a node index.
+    fn check_node(&self, v: &JsValue, name: &str) -> Result<usize, JsError> {
+        args::index(v, name, self.som.len(), "node")
     }
 
-    fn check_input(&self, x: Vec<f32>) -> Result<Vec<f32>, JsError> {
-        if x.len() != self.som.dim() {
-            return Err(js_error(SomError::WrongLength {
-                what: "x",
-                expected: self.som.dim(),
-                actual: x.len(),
-            }));
-        }
-        match x.iter().position(|v| !v.is_finite()) {
-            Some(index) => Err(js_error(SomError::NonFinite { what: "x", index })),
-            None => Ok(x),
-        }
+    /// Argument `name`, a data row index.
+    fn check_row(&self, v: &JsValue, name: &str) -> Result<usize, JsError> {
+        args::index(v, name, self.data.rows(), "row")
+    }
+
+    /// A point `x`: dim finite numbers within ±1e15, so no distance can overflow.
+    fn check_input(&self, x: &JsValue) -> Result<Vec<f32>, JsError> {
+        args::float_array(x, "x", self.som.dim(), data::MAX_ABS_VALUE)
     }
 }
 

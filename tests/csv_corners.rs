@@ -6,7 +6,7 @@
 #[allow(dead_code)]
 mod csv_check;
 
-use csv_check::{by_size, chunked, check_text, whole};
+use csv_check::{by_size, check_text, chunked, whole};
 use som_playground::data::{
     parse_csv, CsvOptions, CsvStream, DataError, Dataset, MAX_CSV_COLUMNS, MAX_LINE_BYTES,
 };
@@ -108,7 +108,10 @@ fn one_very_long_line_is_refused_early() {
     stream.push("x\n").unwrap();
     let e = stream.push(&"1".repeat(MAX_LINE_BYTES + 1)).unwrap_err();
     assert_eq!(e, DataError::LineTooLong { line: 2, limit: MAX_LINE_BYTES });
-    assert_eq!(e.to_string(), "line 2: the line is longer than 1000000 bytes; lines of up to 1000000 bytes can be read");
+    assert_eq!(
+        e.to_string(),
+        "line 2: the line is longer than 1000000 bytes; lines of up to 1000000 bytes can be read"
+    );
     // a first line that long: the delimiter is picked from its first megabyte, then refused
     let mut stream = CsvStream::new();
     for _ in 0..3 {
@@ -136,5 +139,8 @@ fn the_first_error_in_the_file_wins() {
     // "1,x" is a complete record, parsed before the wide one is refused; its word is a
     // value error found only when the data set is built, so the wide record wins here
     assert_eq!(error(&text), "line 3: more than 1024 columns; at most 1024 columns can be used");
-    assert_eq!(whole(&text).info, Err("line 3: more than 1024 columns; at most 1024 columns can be used".into()));
+    assert_eq!(
+        whole(&text).info,
+        Err("line 3: more than 1024 columns; at most 1024 columns can be used".into())
+    );
 }

@@ -56,10 +56,16 @@ fn corpus_outcomes() {
     let shape = |name: &str| whole(get(name)).data.map(|d| (d.rows(), d.dim())).expect(name);
     assert_eq!(error("unclosed_quote.csv"), "line 2: a quoted field opens here (\") but is never closed");
     assert_eq!(error("unclosed_quote_cr.csv"), "line 3: a quoted field opens here (\") but is never closed");
-    assert_eq!(error("unclosed_quote_header.csv"), "line 1: a quoted field opens here (\") but is never closed");
+    assert_eq!(
+        error("unclosed_quote_header.csv"),
+        "line 1: a quoted field opens here (\") but is never closed"
+    );
     assert_eq!(error("cr_only_error_line_6.csv"), "line 6, column 'y': 'oops' is not a number");
     assert_eq!(error("columns_1025.csv"), "line 1: more than 1024 columns; at most 1024 columns can be used");
-    assert_eq!(error("columns_1025_later_row.csv"), "line 3: more than 1024 columns; at most 1024 columns can be used");
+    assert_eq!(
+        error("columns_1025_later_row.csv"),
+        "line 3: more than 1024 columns; at most 1024 columns can be used"
+    );
     assert_eq!(error("wrong_field_count.csv"), "line 3: expected 3 columns, found 2");
     assert_eq!(shape("columns_1024.csv"), (1, 1024));
     assert_eq!(shape("quoted_delimiters_1025.csv"), (2, 1)); // delimiters inside quotes are data

@@ -71,7 +71,16 @@ fn learning_rate() -> impl Strategy<Value = f32> {
 /// One map of `combo` (an index into kernel × decay × topology) trained for 10 000 steps and
 /// one batch epoch; every weight, h and metric checked afterwards.
 #[allow(clippy::too_many_arguments)]
-fn run(combo: usize, side: (usize, usize), dim: usize, s: (f32, f32), l: (f32, f32), steps: u64, scale: f32, seed: u32) -> Result<(), String> {
+fn run(
+    combo: usize,
+    side: (usize, usize),
+    dim: usize,
+    s: (f32, f32),
+    l: (f32, f32),
+    steps: u64,
+    scale: f32,
+    seed: u32,
+) -> Result<(), String> {
     let kernel = KERNELS[combo % 4];
     let decay = DECAYS[combo / 4 % 5];
     let (topology, toroidal) = TOPOLOGIES[combo / 20 % 4];
@@ -229,7 +238,10 @@ fn mexican_hat_stays_in_the_data_box() {
         let mut som = Som::new(&config, 5).unwrap();
         som.initialize(Init::Samples, &rows).unwrap();
         som.train(&rows, 3_000);
-        let (lo, hi) = (rows.iter().cloned().fold(f32::INFINITY, f32::min), rows.iter().cloned().fold(f32::NEG_INFINITY, f32::max));
+        let (lo, hi) = (
+            rows.iter().cloned().fold(f32::INFINITY, f32::min),
+            rows.iter().cloned().fold(f32::NEG_INFINITY, f32::max),
+        );
         assert!(som.weights().iter().all(|w| (lo..=hi).contains(w)));
         som.batch_epoch(&rows);
         assert!(som.weights().iter().all(|w| (lo..=hi).contains(w)), "batch: {:?}", som.weights());

@@ -51,6 +51,15 @@ fn ok<T>(result: Result<T, JsError>) -> T {
     result.unwrap_or_else(|e| panic!("call failed: {}", message(e)))
 }
 
+/// A `Float32Array` of `v`, as the page passes arrays.
+fn arr(v: &[f32]) -> JsValue {
+    js_sys::Float32Array::from(v).into()
+}
+
+fn num(x: f64) -> JsValue {
+    JsValue::from_f64(x)
+}
+
 fn dist2(a: &[f32], b: &[f32]) -> f32 {
     a.iter().zip(b).map(|(x, y)| (x - y) * (x - y)).sum()
 }
@@ -78,7 +87,7 @@ fn constructs_with_options() {
 #[wasm_bindgen_test]
 fn set_data_then_step_advances_t_and_pulls_the_bmu_towards_the_row() {
     let mut som = build(small());
-    ok(som.set_data(DATA.to_vec(), 3));
+    ok(som.set_data(arr(&DATA), num(3.0)));
     assert_eq!(som.data_rows(), 6);
     assert_eq!(som.data(), DATA.to_vec(), "min-max scaling leaves [0, 1] data with both ends as it is");
     let before = som.weights();
@@ -106,8 +115,8 @@ fn the_bmu_of_a_nodes_own_weights_is_that_node() {
     let w = som.weights();
     for i in 0..som.nodes() {
         let x = w[i * 3..i * 3 + 3].to_vec();
-        assert_eq!(ok(som.bmu(x.clone())), i);
-        let d = ok(som.distances(x));
+        assert_eq!(ok(som.bmu(arr(&x))), i);
+        let d = ok(som.distances(arr(&x)));
         assert_eq!(d.len(), 9);
         assert_eq!(d[i], 0.0);
     }
@@ -116,29 +125,29 @@ fn the_bmu_of_a_nodes_own_weights_is_that_node() {
 #[wasm_bindgen_test]
 fn neighborhood_peaks_at_one_on_the_bmu() {
     let som = build(small());
-    let h = ok(som.neighborhood(4, 1.0));
+    let h = ok(som.neighborhood(num(4.0), num(1.0)));
     assert_eq!(h.len(), 9);
     assert_eq!(h[4], 1.0);
     assert!(h.iter().all(|&v| v <= 1.0));
-    assert!(som.neighborhood(9, 1.0).is_err(), "node out of range");
-    assert!(som.neighborhood(0, 0.0).is_err(), "sigma must be above 0");
+    assert!(som.neighborhood(num(9.0), num(1.0)).is_err(), "node out of range");
+    assert!(som.neighborhood(num(0.0), num(0.0)).is_err(), "sigma must be above 0");
 }
 
 #[wasm_bindgen_test]
 fn pulls_is_rows_by_nodes() {
     let mut som = build(small());
-    ok(som.set_data(DATA.to_vec(), 3));
-    let p = ok(som.pulls(vec![0, 1, 2]));
+    ok(som.set_data(arr(&DATA), num(3.0)));
+    let p = ok(som.pulls(js_sys::Uint32Array::from(&[0u32, 1, 2][..]).into()));
     assert_eq!(p.len(), 3 * 9);
     assert!(p.iter().all(|v| v.is_finite() && *v >= 0.0));
-    assert!(som.pulls(vec![6]).is_err(), "row out of range");
+    assert!(som.pulls(js_sys::Uint32Array::from(&[6u32][..]).into()).is_err(), "row out of range");
 }
 
 #[wasm_bindgen_test]
 fn step_trace_records_every_phase() {
     let mut som = build(small());
-    ok(som.set_data(DATA.to_vec(), 3));
-    let trace = ok(som.step_trace(Some(2)));
+    ok(som.set_data(arr(&DATA), num(3.0)));
+    let trace = ok(som.step_trace(num(2.0)));
     assert_eq!(trace.row(), 2);
     assert_eq!(trace.t(), 0.0);
     assert_eq!(trace.x(), DATA[6..9].to_vec());
@@ -151,7 +160,7 @@ fn step_trace_records_every_phase() {
     assert!(som.trace().is_some());
     som.step();
     assert!(som.trace().is_none(), "a plain step clears the trace");
-    assert!(som.step_trace(Some(6)).is_err(), "row out of range");
+    assert!(som.step_trace(num(6.0)).is_err(), "row out of range");
 }
 
 #[wasm_bindgen_test]
@@ -178,7 +187,7 @@ fn same_seed_same_weights() {
     let mut a = build(small());
     let mut b = build(small());
     assert_eq!(a.weights(), b.weights());
-    a.train(50);
+    ok(a.train(num(50.0)));
     for _ in 0..50 {
         b.step();
     }
@@ -198,12 +207,12 @@ fn options_rebuild_the_same_map() {
 #[wasm_bindgen_test]
 fn set_data_refuses_nan_and_changes_nothing() {
     let mut som = build(small());
-    ok(som.set_data(DATA.to_vec(), 3));
+    ok(som.set_data(arr(&DATA), num(3.0)));
     let (data, weights) = (som.data(), som.weights());
     let mut bad = DATA.to_vec();
     bad[4] = f32::NAN;
-    assert!(som.set_data(bad, 3).is_err());
-    assert!(som.set_data(vec![0.1; 7], 3).is_err(), "7 values are not rows of 3");
+    assert!(som.set_data(arr(&bad), num(3.0)).is_err());
+    assert!(som.set_data(arr(&[0.1; 7]), num(3.0)).is_err(), "7 values are not rows of 3");
     assert_eq!(som.data(), data);
     assert_eq!(som.data_rows(), 6);
     assert_eq!(som.weights(), weights);
@@ -212,25 +221,25 @@ fn set_data_refuses_nan_and_changes_nothing() {
 #[wasm_bindgen_test]
 fn bad_inputs_to_queries_throw() {
     let som = build(small());
-    assert!(som.bmu(vec![0.1, 0.2]).is_err(), "wrong length");
-    assert!(som.bmu(vec![0.1, f32::INFINITY, 0.3]).is_err(), "not finite");
+    assert!(som.bmu(arr(&[0.1, 0.2])).is_err(), "wrong length");
+    assert!(som.bmu(arr(&[0.1, f32::INFINITY, 0.3])).is_err(), "not finite");
     let mut som = som;
-    assert!(som.set_weights(vec![0.0; 26]).is_err());
+    assert!(som.set_weights(arr(&[0.0; 26])).is_err());
     let mut huge = vec![0.0; 27];
     huge[5] = 1e20;
-    let error = message(som.set_weights(huge).map(|_| ()).unwrap_err());
-    assert_eq!(error, "weights: value 5 is 1e20; values must lie within ±1e15 (scale the data first)");
-    assert!(som.pulls(vec![0; 65]).is_err(), "more rows than pulls answers for");
-    assert!(som.set_data(vec![1e16, 0.0, 0.0], 3).is_err(), "a value whose square would overflow");
+    let error = message(som.set_weights(arr(&huge)).map(|_| ()).unwrap_err());
+    assert_eq!(error, "weights[5] must be a finite number within ±1e15, got 100000002004087730000"); // the f32 1e20, as JS prints it
+    assert!(som.pulls(arr(&[0.0; 65])).is_err(), "more rows than pulls answers for");
+    assert!(som.set_data(arr(&[1e16, 0.0, 0.0]), num(3.0)).is_err(), "a value whose square would overflow");
 }
 
 #[wasm_bindgen_test]
 fn a_csv_label_can_be_none_even_with_a_text_column() {
     let mut som = build(small());
     let text = "x,y,z,name\n0.1,0.2,0.3,a\n0.4,0.5,0.6,b\n";
-    ok(som.load_csv(text, None, None));
+    ok(som.load_csv(text.into(), JsValue::UNDEFINED, JsValue::UNDEFINED));
     assert_eq!(som.label_classes(), vec!["a".to_string(), "b".to_string()]);
-    ok(som.load_csv(text, None, Some(-1)));
+    ok(som.load_csv(text.into(), JsValue::UNDEFINED, num(-1.0)));
     assert!(som.label_classes().is_empty(), "a negative label means none");
     assert_eq!(som.dim(), 3);
 }

@@ -180,7 +180,11 @@ pub fn check_text(text: &str) -> Result<(), String> {
     let want = whole(text);
     if let Some(line) = want.line {
         if line < 1 || line > line_count(text) {
-            return Err(format!("error on line {line}, but the text has {} lines: {:?}", line_count(text), want.data));
+            return Err(format!(
+                "error on line {line}, but the text has {} lines: {:?}",
+                line_count(text),
+                want.data
+            ));
         }
     }
     if let Ok(data) = &want.data {
@@ -269,7 +273,15 @@ pub fn gen_table(bytes: &[u8]) -> Table {
     let fixed = ends[r.below(3)];
     let end = |r: &mut Bytes| if mixed { ends[r.below(3)] } else { fixed };
     let rows = 3 + r.below(38);
-    let fault = [Fault::None, Fault::Word, Fault::Blank, Fault::Infinity, Fault::FieldCount, Fault::TooManyFields, Fault::OpenQuote][r.below(7)];
+    let fault = [
+        Fault::None,
+        Fault::Word,
+        Fault::Blank,
+        Fault::Infinity,
+        Fault::FieldCount,
+        Fault::TooManyFields,
+        Fault::OpenQuote,
+    ][r.below(7)];
     let header = r.below(5) != 0;
     // Without a header the first record must be data: a fault there would make it the header
     // (a word in a number column) or set the width (a wrong field count).
@@ -366,8 +378,12 @@ pub fn check_table(bytes: &[u8]) -> Result<(), String> {
         Fault::Word => expect(on_line && message.contains("is not a number"), "'oops' is not a number")?,
         Fault::Blank => expect(on_line && message.contains("the value is empty"), "an empty value")?,
         Fault::Infinity => expect(on_line && message.contains("infinities are not allowed"), "an infinity")?,
-        Fault::FieldCount => expect(on_line && message.contains("expected 3 columns, found 4"), "a wrong field count")?,
-        Fault::TooManyFields => expect(on_line && message.contains("more than 1024 columns"), "too many columns")?,
+        Fault::FieldCount => {
+            expect(on_line && message.contains("expected 3 columns, found 4"), "a wrong field count")?
+        }
+        Fault::TooManyFields => {
+            expect(on_line && message.contains("more than 1024 columns"), "too many columns")?
+        }
         Fault::OpenQuote => expect(on_line && message.contains("never closed"), "an unclosed quote")?,
     }
     check_text(&t.text)

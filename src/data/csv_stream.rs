@@ -338,7 +338,8 @@ impl CsvStream {
                 if s.state == Scan::FieldStart {
                     s.fields += 1; // a delimiter outside quotes
                     if s.fields > MAX_CSV_COLUMNS {
-                        s.error = Some(DataError::TooManyColumns { line: s.record_line, limit: MAX_CSV_COLUMNS });
+                        s.error =
+                            Some(DataError::TooManyColumns { line: s.record_line, limit: MAX_CSV_COLUMNS });
                         i += 1;
                         break;
                     }

@@ -152,7 +152,9 @@ impl fmt::Display for DataError {
                 f,
                 "line {line}: the line is longer than {limit} bytes; lines of up to {limit} bytes can be read"
             ),
-            UnclosedQuote { line } => write!(f, "line {line}: a quoted field opens here (\") but is never closed"),
+            UnclosedQuote { line } => {
+                write!(f, "line {line}: a quoted field opens here (\") but is never closed")
+            }
             NoSuchColumn { what, index, count } => {
                 write!(f, "{what}: there is no column index {index}; the file has {count} columns")?;
                 if *count > 0 {

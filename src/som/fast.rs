@@ -256,7 +256,13 @@ pub(crate) fn update(
                         // plain comparisons: the same bits on every platform (f32::max may
                         // pick either zero), and no panic (f32::clamp panics on NaN)
                         let v = *w + coef * (xv - *w);
-                        *w = if v < l { l } else if v > h { h } else { v };
+                        *w = if v < l {
+                            l
+                        } else if v > h {
+                            h
+                        } else {
+                            v
+                        };
                     }
                 }
             }

@@ -11,10 +11,10 @@
 //! Everything is [`crate::data::CsvStream`]: the same results and error messages (line and
 //! column named) as `inspectCsv` / `loadCsv` on the whole text, wherever the chunks are cut.
 
-use crate::data::{CsvInfo, CsvOptions, CsvStream, Dataset, MAX_CSV_BYTES, MAX_CSV_ROWS};
+use crate::data::{CsvInfo, CsvOptions, CsvStream, Dataset, MAX_COLUMNS, MAX_CSV_BYTES, MAX_CSV_ROWS};
 use wasm_bindgen::prelude::*;
 
-use super::js_error;
+use super::{args, js_error};
 
 /// A CSV text arriving in chunks; hand it to `Som.adoptCsv` when complete.
 #[wasm_bindgen]
@@ -24,12 +24,13 @@ pub struct CsvLoader {
 
 #[wasm_bindgen]
 impl CsvLoader {
-    /// A loader for a text of `bytes` bytes (UTF-8; a file's `size`): throws at once, naming the
-    /// limit, when that is more than `CsvLoader.maxBytes()`.
+    /// A loader for a text of `bytes` bytes (UTF-8; a file's `size`, a whole number from 0):
+    /// throws at once, naming the limit, when that is more than `CsvLoader.maxBytes()`.
     #[wasm_bindgen(constructor)]
-    pub fn new(bytes: f64) -> Result<CsvLoader, JsError> {
-        let bytes = if bytes.is_finite() && bytes >= 0.0 { bytes as u64 } else { u64::MAX };
-        CsvStream::check_size(bytes).map_err(js_error)?;
+    pub fn new(bytes: JsValue) -> Result<CsvLoader, JsError> {
+        let allowed = format!("a file size in bytes, a whole number from 0 to {MAX_CSV_BYTES}");
+        let size = args::integer_or(&bytes, "bytes", 0, 1 << 53, &allowed)?;
+        CsvStream::check_size(size).map_err(js_error)?;
         Ok(CsvLoader { stream: CsvStream::new() })
     }
 
@@ -45,10 +46,11 @@ impl CsvLoader {
         MAX_CSV_ROWS
     }
 
-    /// Takes the next chunk. Throws (and keeps throwing) on a problem the rows so far already
-    /// show: a wrong column count, too many rows or bytes.
-    pub fn push(&mut self, chunk: &str) -> Result<(), JsError> {
-        self.stream.push(chunk).map_err(js_error)
+    /// Takes the next chunk (a string). Throws (and keeps throwing) on a problem the text so far
+    /// already shows: a wrong column count, too many rows, bytes or columns, a line too long.
+    pub fn push(&mut self, chunk: JsValue) -> Result<(), JsError> {
+        let chunk = args::string(&chunk, "chunk", "a piece of the CSV text, a string")?;
+        self.stream.push(&chunk).map_err(js_error)
     }
 
     /// Bytes received so far (for a progress bar).
@@ -72,23 +74,37 @@ impl CsvLoader {
 impl CsvLoader {
     /// The data set for the chosen columns (file column indices, empty for every numeric one)
     /// and label (negative for none, undefined for automatic), as `loadCsv` would make it.
-    pub(super) fn dataset(
-        &mut self,
-        columns: Option<Vec<u32>>,
-        label: Option<i32>,
-    ) -> Result<Dataset, JsError> {
-        self.stream.dataset(&csv_options(columns, label)).map_err(js_error)
+    pub(super) fn dataset(&mut self, options: &CsvOptions) -> Result<Dataset, JsError> {
+        self.stream.dataset(options).map_err(js_error)
     }
 }
 
-/// The core's `CsvOptions` from the page's arguments: `columns` empty or undefined for every
-/// numeric column; `label` undefined for automatic (the first text column), negative for none.
-pub(super) fn csv_options(columns: Option<Vec<u32>>, label: Option<i32>) -> CsvOptions {
-    CsvOptions {
-        columns: columns.filter(|c| !c.is_empty()).map(|c| c.into_iter().map(|i| i as usize).collect()),
-        label: label.and_then(|l| usize::try_from(l).ok()),
-        no_label: label.is_some_and(|l| l < 0),
-    }
+/// The core's `CsvOptions` from the page's arguments: `columns` an array or typed array of at
+/// most 1024 file column indices (undefined, null or empty for every numeric column); `label`
+/// undefined or null for automatic (the first text column), a negative integer for none, else
+/// a column index (from 0 to 1023).
+pub(super) fn csv_options(columns: &JsValue, label: &JsValue) -> Result<CsvOptions, JsError> {
+    let columns = if columns.is_undefined() || columns.is_null() {
+        None
+    } else {
+        Some(args::index_array(columns, "columns", MAX_COLUMNS, MAX_COLUMNS, "column")?)
+            .filter(|c| !c.is_empty())
+    };
+    let (label, no_label) = if label.is_undefined() || label.is_null() {
+        (None, false)
+    } else {
+        let allowed = "a column index from 0 to 1023, a negative integer for no label, or undefined for the first text column";
+        let l = args::number(label, "label", -(2f64.powi(53)), 2f64.powi(53), allowed)?;
+        if l.fract() != 0.0 || l >= MAX_COLUMNS as f64 {
+            return Err(args::invalid("label", allowed, label));
+        }
+        if l < 0.0 {
+            (None, true)
+        } else {
+            (Some(l as usize), false)
+        }
+    };
+    Ok(CsvOptions { columns, label, no_label })
 }
 
 /// The `inspectCsv` object for `info`.

@@ -2,9 +2,21 @@
 //! panel reads back. Every change of data is all or nothing: on error the map and the data stay.
 
 use super::csv_loader::{csv_options, info_object};
-use super::{build_map, js_error, scaling, CsvLoader, Som};
+use super::{args, build_map, js_error, scaling, CsvLoader, Som};
 use crate::data::{self, Dataset, Scaling};
 use wasm_bindgen::prelude::*;
+
+/// `setData` takes at most this many values (the most a 50 MB CSV can hold) and rows.
+pub const MAX_DATA_VALUES: usize = 25_000_000;
+
+/// The page's names for what a scaling argument may be.
+const SCALINGS: &str = "one of 'none', 'minMax', 'zScore'";
+
+/// A scaling name argument.
+fn scaling_arg(v: &JsValue, name: &str) -> Result<Scaling, JsError> {
+    let s = args::string(v, name, SCALINGS)?;
+    s.parse::<Scaling>().map_err(|_| args::invalid(name, SCALINGS, v))
+}
 
 /// The built-in data sets, by name.
 #[wasm_bindgen(js_name = builtinDataSets)]
@@ -12,69 +24,98 @@ pub fn builtin_data_sets() -> Vec<String> {
     data::BUILTIN_NAMES.iter().map(|s| s.to_string()).collect()
 }
 
-/// Describes a CSV text without loading it: headers, which columns are numeric, a preview.
+/// Describes a CSV text (a string) without loading it: headers, which columns are numeric, a
+/// preview.
 #[wasm_bindgen(js_name = inspectCsv)]
-pub fn inspect_csv(text: &str) -> Result<JsValue, JsError> {
-    info_object(&data::inspect_csv(text).map_err(js_error)?)
+pub fn inspect_csv(text: JsValue) -> Result<JsValue, JsError> {
+    let text = args::string(&text, "text", "the CSV text, a string")?;
+    info_object(&data::inspect_csv(&text).map_err(js_error)?)
 }
 
 #[wasm_bindgen]
 impl Som {
-    /// Replaces the data with `values` (row-major, `dim` columns, finite). A new `dim` rebuilds
-    /// the map (new weights, t = 0); on error nothing changes.
+    /// Replaces the data with `values` (an array or typed array, row-major, `dim` columns,
+    /// finite numbers within ±1e15, at most 25,000,000 values) and `dim` (an integer from 1 to
+    /// 1024). A new `dim` rebuilds the map (new weights, t = 0); on error nothing changes.
     #[wasm_bindgen(js_name = setData)]
-    pub fn set_data(&mut self, values: Vec<f32>, dim: usize) -> Result<(), JsError> {
+    pub fn set_data(&mut self, values: JsValue, dim: JsValue) -> Result<(), JsError> {
+        let dim = args::integer_or(
+            &dim,
+            "dim",
+            1,
+            data::MAX_COLUMNS as u64,
+            "the number of columns, an integer from 1 to 1024",
+        )? as usize;
+        let values = args::float_rows(&values, "values", dim, MAX_DATA_VALUES, data::MAX_ABS_VALUE)?;
         let raw = Dataset::new(values, dim).map_err(js_error)?;
         self.replace_data(raw, "custom")
     }
 
-    /// Loads a built-in data set by name (see `builtinDataSets()`); `rows` is ignored by iris.
+    /// Loads a built-in data set by name (a string, one of `builtinDataSets()`) with `rows` rows
+    /// (a whole number; larger counts are clamped to 100000; undefined for 500); iris ignores
+    /// `rows`.
     #[wasm_bindgen(js_name = useBuiltin)]
-    pub fn use_builtin(&mut self, name: &str, rows: usize) -> Result<(), JsError> {
-        let raw = data::builtin(name, rows, self.options.seed as u64).map_err(js_error)?;
+    pub fn use_builtin(&mut self, name: JsValue, rows: JsValue) -> Result<(), JsError> {
+        let names = format!(
+            "one of {}",
+            data::BUILTIN_NAMES.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ")
+        );
+        let name = args::string(&name, "name", &names)?;
+        let rows = if rows.is_undefined() || rows.is_null() {
+            data::generators::DEFAULT_ROWS
+        } else {
+            let allowed = "a whole number of rows from 1 (larger counts are clamped to 100000)";
+            args::integer_or(&rows, "rows", 1, 1 << 53, allowed)?.min(data::generators::MAX_ROWS as u64)
+                as usize
+        };
+        let raw = data::builtin(&name, rows, self.options.seed as u64).map_err(js_error)?;
         let rows = raw.rows();
-        self.replace_data(raw, name)?;
+        self.replace_data(raw, &name)?;
         self.options.data_rows = rows;
         Ok(())
     }
 
-    /// Parses CSV text and makes it the data. `columns` picks the numeric columns (file column
-    /// indices, empty for all numeric ones); `label` the label column: undefined for the first
-    /// text column (if any), negative for none. Any error names the line and column; the current
-    /// map and data stay as they were.
+    /// Parses CSV text (a string) and makes it the data. `columns` picks the numeric columns
+    /// (an array or typed array of file column indices; undefined, null or empty for all
+    /// numeric ones); `label` the label column: undefined or null for the first text column (if
+    /// any), a negative integer for none, else a column index. Any error names the line and
+    /// column; the current map and data stay as they were.
     #[wasm_bindgen(js_name = loadCsv)]
-    pub fn load_csv(
-        &mut self,
-        text: &str,
-        columns: Option<Vec<u32>>,
-        label: Option<i32>,
-    ) -> Result<(), JsError> {
-        let raw = data::parse_csv(text, &csv_options(columns, label)).map_err(js_error)?;
+    pub fn load_csv(&mut self, text: JsValue, columns: JsValue, label: JsValue) -> Result<(), JsError> {
+        let text = args::string(&text, "text", "the CSV text, a string")?;
+        let options = csv_options(&columns, &label)?;
+        let raw = data::parse_csv(&text, &options).map_err(js_error)?;
         self.replace_data(raw, "custom")
     }
 
     /// Makes a `CsvLoader`'s finished text the data, like `loadCsv` (same `columns` and
-    /// `label`), with `scaling` (undefined keeps the current one). All or nothing.
+    /// `label`), with `scaling` (one of 'none', 'minMax', 'zScore'; undefined or null keeps the
+    /// current one). All or nothing.
     #[wasm_bindgen(js_name = adoptCsv)]
     pub fn adopt_csv(
         &mut self,
         loader: &mut CsvLoader,
-        columns: Option<Vec<u32>>,
-        label: Option<i32>,
-        scaling: Option<String>,
+        columns: JsValue,
+        label: JsValue,
+        scaling: JsValue,
     ) -> Result<(), JsError> {
-        let raw = loader.dataset(columns, label)?;
+        let options = csv_options(&columns, &label)?;
+        let scaling = match args::optional_string(&scaling, "scaling", SCALINGS)? {
+            None => None,
+            Some(_) => Some(scaling_arg(&scaling, "scaling")?),
+        };
+        let raw = loader.dataset(&options)?;
         let before = self.options.scaling;
-        if let Some(name) = scaling {
-            self.options.scaling = name.parse::<Scaling>().map_err(js_error)?.name();
+        if let Some(s) = scaling {
+            self.options.scaling = s.name();
         }
         self.replace_data(raw, "custom").inspect_err(|_| self.options.scaling = before)
     }
 
     /// Sets the scaling: `"minMax"` (to [0,1], the default), `"zScore"` or `"none"`.
     #[wasm_bindgen(js_name = setScaling)]
-    pub fn set_scaling(&mut self, name: &str) -> Result<(), JsError> {
-        let scaling: Scaling = name.parse().map_err(js_error)?;
+    pub fn set_scaling(&mut self, name: JsValue) -> Result<(), JsError> {
+        let scaling = scaling_arg(&name, "name")?;
         self.options.scaling = scaling.name();
         self.data = self.raw.scaled(scaling);
         self.last = None;

@@ -3,20 +3,25 @@
 use crate::som::StepTrace;
 use wasm_bindgen::prelude::*;
 
-/// The outcome of one `step()`: which row, which node won, and the schedule values it used.
+/// The outcome of one `step()`: which row, which node won, and the schedule values it used
+/// (read-only fields).
 #[wasm_bindgen]
 #[derive(Clone, Copy, Debug)]
 pub struct StepReport {
     /// Index of the data row that was presented.
+    #[wasm_bindgen(readonly)]
     pub row: usize,
     /// Its best matching unit.
+    #[wasm_bindgen(readonly)]
     pub bmu: usize,
     /// α(t) used by the update.
-    #[wasm_bindgen(js_name = learningRate)]
+    #[wasm_bindgen(readonly, js_name = learningRate)]
     pub learning_rate: f32,
     /// σ(t) used by the update.
+    #[wasm_bindgen(readonly)]
     pub sigma: f32,
     /// The time t at which the step was taken (t + 1 afterwards).
+    #[wasm_bindgen(readonly)]
     pub t: f64,
 }
 

@@ -55,7 +55,11 @@ fn run(input: &Input) -> Result<(), String> {
         Ok(r) => r,
         Err(panic) => Err(format!(
             "panic: {}",
-            panic.downcast_ref::<String>().cloned().or(panic.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default()
+            panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or(panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default()
         )),
     }
 }
@@ -70,7 +74,10 @@ fn main() {
         match a.as_str() {
             "--seed" => seed = it.next().and_then(|v| v.parse().ok()).expect("--seed N"),
             "--threads" => threads = it.next().and_then(|v| v.parse().ok()).expect("--threads N"),
-            n => count = n.replace('_', "").parse().expect("usage: fuzz-loop [INPUTS] [--seed S] [--threads T]"),
+            n => {
+                count =
+                    n.replace('_', "").parse().expect("usage: fuzz-loop [INPUTS] [--seed S] [--threads T]")
+            }
         }
     }
     std::panic::set_hook(Box::new(|_| {})); // panics are reported with their input below
