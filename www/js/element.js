@@ -7,7 +7,8 @@
 //
 // Attributes are the link: every key of the page's URL hash (rows, cols, every map option, data,
 // csv, stop, tug, hide, …) is an attribute, read by the same parser, and changing one applies it
-// like a new link. `layout` is "full" (the workbench) or "compact" (views, tour and step
+// like a new link (HTML lower-cases attribute names: `learningrate` is the option table's
+// `learningRate`). `layout` is "full" (the workbench) or "compact" (views, tour and step
 // controls, for a column of course notes). With the `hash` attribute the element reads and
 // writes the page's location.hash (the standalone index.html does); otherwise it leaves the
 // course page's URL alone. docs/embedding.md documents the public API below.
@@ -88,7 +89,9 @@ export class SomPlayground extends HTMLElement {
     app.addView(new NetworkView($('network-view'), app));
     app.addView(new Charts($('charts'), app));
     app.addView(new DataPanel($('data-view'), app));
-    app.addView(new Params($('params'), app));
+    const schema = await app.call('schema');
+    this.optionNames = schema.map((o) => o.name);
+    app.addView(new Params($('params'), app, schema));
     app.addView(new ExportView($('export-view'), app));
     app.addView(new Announcer(root));
     this.tour = new Tour($('tour'), app, {
@@ -141,7 +144,7 @@ export class SomPlayground extends HTMLElement {
     if (this.hasAttribute('hash')) return location.hash;
     const params = new URLSearchParams();
     for (const { name, value } of this.attributes) {
-      if (isLinkKey(name)) params.append(attributeKey(name), value);
+      if (isLinkKey(name)) params.append(this.optionNames.find((k) => k.toLowerCase() === name) ?? name, value);
     }
     return `#${params}`;
   }
@@ -375,12 +378,6 @@ export class SomPlayground extends HTMLElement {
 /** Whether an attribute is a link key (not the element's own, nor data-* or aria-*). */
 function isLinkKey(name) {
   return !OWN_ATTRIBUTES.has(name) && !name.startsWith('data-') && !name.startsWith('aria-');
-}
-
-/** Attribute names are lower case; link keys are camelCase (learningrate → learningRate). */
-const KEYS = ['learningRate', 'learningRateEnd', 'learningRateDecay', 'sigmaEnd', 'sigmaDecay', 'dataRows'];
-function attributeKey(name) {
-  return KEYS.find((k) => k.toLowerCase() === name) ?? name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 }
 
 if (!customElements.get('som-playground')) customElements.define('som-playground', SomPlayground);

@@ -441,6 +441,11 @@ export class Lesson {
     }
   }
 
+  /** The core's option table (`optionSchema()`): the parameter form and the attribute names come from it. */
+  schema() {
+    return this.wasm.optionSchema();
+  }
+
   /** The first rows of each built-in data set, for the data panel's thumbnails. */
   thumbnails({ rows }) {
     return this.wasm.builtinDataSets().map((name) => {
@@ -492,6 +497,7 @@ export class Lesson {
       snap.labelClasses = som.labelClasses();
       snap.labels = som.labelIndices();
       snap.scheduleCurve = som.scheduleCurve(200);
+      snap.warnings = som.warnings();
     }
     if (changed('map') || changed('data')) {
       snap.weights = this.weightsCopy();

@@ -32,7 +32,7 @@ function run({ id, cmd, args }) {
   let value;
   try {
     if (typeof lesson[cmd] !== 'function' || cmd === 'constructor') throw new Error(`the engine has no command '${cmd}'`);
-    if (!lesson.som && cmd !== 'build' && cmd !== 'thumbnails') throw new Error('the engine has no map yet: build one first');
+    if (!lesson.som && !['build', 'thumbnails', 'schema'].includes(cmd)) throw new Error('the engine has no map yet: build one first');
     value = lesson[cmd](args ?? {});
   } catch (error) {
     if (lesson.som) lesson.send({ id, error: String(error?.message ?? error) });

@@ -1,30 +1,44 @@
-// The parameter panel: every option of the map, filled from app.som.options(). Apply builds a
-// new map from the options with the changes (the core checks them; a bad value leaves the old
-// map in place and its message appears in #error). The current data is kept.
-import { labelled, numberEl, numberOf, selectEl } from './form-util.js';
+// The parameter panel: every option of the map the student may change, built from the core's
+// option table (`optionSchema()`: type, range, allowed values and a line of doc for each) and
+// filled from the options in force. Apply builds a new map from the options with the changes
+// (the core checks them; a bad value leaves the old map in place and its message appears in
+// #error). The current data is kept. Under the form, the core's warnings for the map in force
+// (allowed but dubious settings), each with a one-click fix.
+import { labelled, numberEl, numberOf, selectEl, buttonEl } from './form-util.js';
 
-const names = (list) => list.map((n) => [n, n]);
-const FIELDS = [
-  // [option, label, kind, choices or {min, max, step}, hint]
-  ['rows', 'Map rows', 'int', { min: 1, max: 200, step: 1 }],
-  ['cols', 'Map columns', 'int', { min: 1, max: 200, step: 1 }],
-  ['topology', 'Topology', 'select', names(['rectangular', 'hexagonal']), '4 or 6 neighbours per node'],
-  ['toroidal', 'Toroidal (edges wrap around)', 'bool'],
-  ['neighborhood', 'Neighbourhood h', 'select', names(['gaussian', 'bubble', 'mexicanHat', 'triangle'])],
-  ['learningRate', 'Learning rate α at start', 'number', { min: 0, step: 'any' }],
-  ['learningRateEnd', 'α at the end', 'number', { min: 0, step: 'any' }],
-  ['sigma', 'Radius σ at start', 'number', { min: 0, step: 'any' }, 'in grid steps'],
-  ['sigmaEnd', 'σ at the end', 'number', { min: 0, step: 'any' }],
-  ['decay', 'Decay of α and σ', 'select', names(['linear', 'exponential', 'asymptotic', 'inverse', 'constant'])],
-  ['steps', 'Steps (horizon of the schedules)', 'int', { min: 1, step: 1 }],
-  ['init', 'Initial weights', 'select', [['random', 'random (near zero)'], ['samples', 'samples (random rows)'], ['pca', 'pca (plane of the data)']]],
-  ['order', 'Row order', 'select', names(['random', 'sequential'])],
-  ['seed', 'Seed', 'int', { min: 0, max: 4294967295, step: 1 }, 'same seed, same map'],
-];
+/** The form's labels (presentation only: names, ranges and defaults come from the schema). */
+const LABELS = {
+  rows: 'Map rows',
+  cols: 'Map columns',
+  topology: 'Topology',
+  toroidal: 'Toroidal (edges wrap around)',
+  neighborhood: 'Neighbourhood h',
+  learningRate: 'Learning rate α at start',
+  learningRateEnd: 'α at the end',
+  sigma: 'Radius σ at start',
+  sigmaEnd: 'σ at the end',
+  decay: 'Decay of α and σ',
+  steps: 'Steps (horizon of the schedules)',
+  init: 'Initial weights',
+  order: 'Row order',
+  seed: 'Seed',
+};
+
+/** [option, label, kind, choices or {min, max, step}, hint] for each option of the form, from the schema. */
+function fields(schema) {
+  return schema.filter((o) => o.name in LABELS).map((o) => {
+    const kind = o.type === 'enum' ? 'select' : o.type;
+    const extra = kind === 'select' ? o.values.map((v) => [v, v])
+      : { min: o.min, max: o.max, step: o.type === 'int' ? 1 : 'any' };
+    return [o.name, LABELS[o.name], kind, extra, o.doc];
+  });
+}
 
 export class Params {
-  constructor(container, app) {
+  /** @param schema the core's option table, `optionSchema()` */
+  constructor(container, app, schema) {
     this.app = app;
+    this.fields = fields(schema);
     this.form = document.createElement('form');
     this.form.className = 'params-form';
     this.form.noValidate = true; // the core checks the values and names the field at fault
@@ -32,7 +46,7 @@ export class Params {
     const grid = document.createElement('div');
     grid.className = 'param-grid';
     this.controls = {};
-    for (const [name, text, kind, extra, hint] of FIELDS) {
+    for (const [name, text, kind, extra, hint] of this.fields) {
       let control;
       if (kind === 'select') control = selectEl(name, extra);
       else if (kind === 'bool') {
@@ -78,8 +92,11 @@ export class Params {
     this.message = document.createElement('p');
     this.message.className = 'legend';
     this.message.setAttribute('role', 'status');
+    this.warnings = document.createElement('div');
+    this.warnings.className = 'warnings';
+    this.warnings.dataset.testid = 'warnings';
     this.form.append(grid, this.decayNote, actions, this.message);
-    container.append(this.form);
+    container.append(this.form, this.warnings);
     this.form.addEventListener('input', () => this.markChanged());
     this.controls.decay.addEventListener('change', () => { this.decayTouched = true; this.markChanged(); });
     this.form.addEventListener('submit', (event) => {
@@ -91,7 +108,7 @@ export class Params {
   /** Puts the options in force into the fields. */
   fill(o) {
     const c = this.controls;
-    for (const [name, , kind] of FIELDS) {
+    for (const [name, , kind] of this.fields) {
       if (name === 'decay') continue;
       if (kind === 'bool') c[name].checked = Boolean(o[name]);
       else c[name].value = kind === 'number' ? shortest(o[name]) : String(o[name]);
@@ -107,14 +124,14 @@ export class Params {
   /** Flags the fields whose value differs from the options in force. */
   markChanged() {
     const changes = this.changes(this.app.options);
-    for (const [name] of FIELDS) this.controls[name].closest('.field').classList.toggle('changed', name in changes);
+    for (const [name] of this.fields) this.controls[name].closest('.field').classList.toggle('changed', name in changes);
   }
 
   /** The fields whose values differ from `o`, as options for the core. */
   changes(o) {
     const out = {};
     const c = this.controls;
-    for (const [name, , kind] of FIELDS) {
+    for (const [name, , kind] of this.fields) {
       let value;
       if (kind === 'bool') value = c[name].checked;
       else if (kind === 'select') value = c[name].value;
@@ -153,6 +170,30 @@ export class Params {
     if (this.options === app.options) return;
     this.options = app.options;
     this.fill(app.options);
+    this.showWarnings(app);
+  }
+
+  /**
+   * The core's warnings for the map in force (`som.warnings()`): each says what is dubious and
+   * why, with a button that applies its fix (a new map with that one option changed).
+   */
+  showWarnings(app) {
+    this.warnings.replaceChildren(...(app.warnings ?? []).map((w) => {
+      const p = document.createElement('p');
+      p.className = 'warning';
+      p.dataset.code = w.code;
+      p.textContent = `${w.message} `;
+      const value = typeof w.fix.value === 'number' ? shortest(w.fix.value) : String(w.fix.value);
+      p.append(buttonEl(`Fix: ${w.fix.field} = ${value}`, async () => {
+        try {
+          await rebuild(app, { [w.fix.field]: w.fix.value });
+          this.message.textContent = `New map with ${w.fix.field} = ${value}; t = 0.`;
+        } catch (error) {
+          app.showError(error.message);
+        }
+      }));
+      return p;
+    }));
   }
 }
 
