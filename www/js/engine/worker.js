@@ -7,6 +7,7 @@
 //   worker → page  { id, value, snap } or { id, error, snap }
 //   worker → page  { snap }                                a Play frame (the page answers frameDone)
 import { Lesson } from './lesson.js';
+import { Pair } from './pair.js';
 
 let lesson = null;
 const queue = [];
@@ -19,7 +20,7 @@ self.onmessage = async ({ data }) => {
     // worker share it.
     const glue = await import(new URL('./som_playground.js', import.meta.url).href);
     await glue.default({ module_or_path: data.init });
-    lesson = new Lesson(glue, post);
+    lesson = data.kind === 'pair' ? new Pair(glue, post) : new Lesson(glue, post); // { init, kind: 'pair' }: a pitfall pair
     for (const message of queue.splice(0)) run(message);
     return;
   }

@@ -1,0 +1,244 @@
+// A pitfall pair, inside the Worker: the two maps of one of the core's pairs (`pitfalls()`), built
+// by `Som.forPitfall(id, side)` on the same data with the same seed, and trained in lock step: at
+// every step the good side takes the next row of its own row order (the core's) and the pitfall
+// side takes that same row. The page sends commands (the public methods below) and draws the
+// snapshots; every number in them comes from the core.
+//
+//   snapshot: { t, playing, stopped, measured, good: side, pitfall: side }
+//   side:     { t, row, mode: 'rgb' | 'umatrix', colours, qe, te, metric }
+//
+// `colours` are the weights (3 columns: red, green, blue) or the U-matrix (any other number of
+// columns), sent with every snapshot; qe, te and the pair's metric (`pitfallMetric`) are measured
+// after each Step and Reset, and about every 250 ms while playing (`measured` is the t they were
+// taken at).
+
+/** Metrics while playing: about every this many ms (unless one measurement costs too much). */
+const MEASURE_EVERY_MS = 250;
+/** Play trains in slices of about this many ms, then looks at its mail. */
+const SLICE_MS = 8;
+/** Play shows at most this many lock steps per drawn frame (about 1,200 steps a second). */
+const STEPS_PER_FRAME = 20;
+
+const SIDES = ['good', 'pitfall'];
+
+export class Pair {
+  /**
+   * @param wasm the wasm-bindgen exports (Som, pitfalls, …)
+   * @param post (message, transfer) => void, sends a message to the page
+   */
+  constructor(wasm, post) {
+    this.wasm = wasm;
+    this.post = post;
+    this.id = null;
+    this.good = null;
+    this.pitfall = null;
+    this.rows = { good: null, pitfall: null }; // the row each side took last
+    this.numbers = null;
+    this.playing = false;
+    this.pastHorizon = false;
+    this.drawn = true;
+    this.waiting = false;
+    this.ticker = new MessageChannel();
+    this.ticker.port1.onmessage = () => this.tick();
+  }
+
+  /** The worker's check for "a map is built" (worker.js asks `lesson.som`). */
+  get som() {
+    return this.good;
+  }
+
+  // ---- building ----------------------------------------------------------------------------------
+
+  /**
+   * Builds both maps of pair `pair` (throws the core's error, which names the allowed ids, and
+   * keeps the old pair). Returns the pair as `pitfalls()` describes it, with each side's complete
+   * options (`som.options()`: defaults filled in) and grid (rows, cols, dim, node positions).
+   */
+  build({ pair }) {
+    const good = this.wasm.Som.forPitfall(String(pair), 'good');
+    let pitfall;
+    try {
+      pitfall = this.wasm.Som.forPitfall(String(pair), 'pitfall');
+    } catch (error) {
+      good.free();
+      throw error;
+    }
+    this.pause();
+    this.good?.free();
+    this.pitfall?.free();
+    [this.id, this.good, this.pitfall] = [String(pair), good, pitfall];
+    this.spec = this.wasm.pitfalls().find((p) => p.id === this.id);
+    this.restart();
+    const side = (som) => ({ options: som.options(), rows: som.rows(), cols: som.cols(), dim: som.dim(), positions: som.positions() });
+    return { spec: this.spec, good: side(good), pitfall: side(pitfall) };
+  }
+
+  /** Reset: both maps rebuilt (same data, same seed: the same start), t = 0. */
+  reset() {
+    this.build({ pair: this.id });
+  }
+
+  restart() {
+    this.playing = false;
+    this.pastHorizon = false;
+    this.rows = { good: null, pitfall: null };
+    this.measure();
+  }
+
+  // ---- stepping ----------------------------------------------------------------------------------
+
+  /** One lock step: the good side's next row (the core's order), then the same row on the pitfall side. */
+  lockStep() {
+    const report = this.good.step();
+    const row = report.row;
+    report.free();
+    this.pitfall.stepTrace(row).free();
+    this.rows = { good: row, pitfall: row };
+  }
+
+  /** Step: pauses Play, then one lock step; resolves to the row both took. */
+  step() {
+    this.pause();
+    this.lockStep();
+    this.measure();
+    return this.rows.good;
+  }
+
+  /** Both sides' numbers, measured now (the page's `el.metrics()`). */
+  metrics() {
+    this.measure();
+    return this.numbers;
+  }
+
+  /** Takes both sides' quantization error, topographic error and the pair's metric. */
+  measure() {
+    const started = performance.now();
+    const numbers = { t: this.good.t(), metric: this.spec.metric };
+    for (const name of SIDES) {
+      const som = this[name];
+      numbers[name] = {
+        t: som.t(),
+        row: this.rows[name],
+        qe: som.quantizationError(),
+        te: som.topographicError(),
+        metric: som.pitfallMetric(this.id),
+      };
+    }
+    this.numbers = numbers;
+    this.measureMs = performance.now() - started;
+  }
+
+  // ---- Play --------------------------------------------------------------------------------------
+
+  /**
+   * Plays: lock steps in slices of about 8 ms, at most STEPS_PER_FRAME per drawn frame, posting the
+   * newest snapshot once the page has drawn the last one (`frameDone`). Stops at the pair's
+   * horizon (`steps`, where the schedules end); Play there goes on past it.
+   */
+  play() {
+    if (this.atHorizon()) this.pastHorizon = true;
+    const was = this.playing;
+    this.playing = true;
+    this.frameSteps = 0;
+    this.lastMeasure = performance.now();
+    if (!was) {
+      this.drawn = true;
+      this.waiting = false;
+      this.schedule();
+    }
+  }
+
+  pause() {
+    if (!this.playing) return;
+    this.playing = false;
+    this.measure();
+  }
+
+  /** The page drew the last frame. */
+  frameDone() {
+    this.drawn = true;
+    if (this.playing && this.waiting) {
+      this.waiting = false;
+      this.schedule();
+    }
+  }
+
+  schedule() {
+    this.ticker.port2.postMessage(null); // a macrotask at once, so the page's commands get in
+  }
+
+  tick() {
+    if (!this.playing) return;
+    if (this.atHorizon()) {
+      this.pause();
+      this.stopped = 'horizon';
+      this.send();
+      return;
+    }
+    if (this.frameSteps < STEPS_PER_FRAME) {
+      const started = performance.now();
+      let steps = Math.max(1, Math.min(STEPS_PER_FRAME - this.frameSteps, Math.floor(SLICE_MS / (this.msPerStep ?? 0.05))));
+      const left = this.horizonLeft();
+      if (left != null) steps = Math.max(1, Math.min(steps, left));
+      for (let k = 0; k < steps; k++) this.lockStep();
+      this.frameSteps += steps;
+      const ms = performance.now() - started;
+      if (ms >= 0.5 || this.msPerStep == null) this.msPerStep = Math.max(ms, 0.01) / steps;
+    }
+    const now = performance.now();
+    if (now - this.lastMeasure >= Math.max(MEASURE_EVERY_MS, 20 * (this.measureMs ?? 0))) {
+      this.lastMeasure = now;
+      this.measure();
+    }
+    if (this.drawn) {
+      this.frameSteps = 0;
+      this.send();
+    }
+    if (this.frameSteps >= STEPS_PER_FRAME && !this.drawn) this.waiting = true; // the page is behind: wait for it
+    else this.schedule();
+  }
+
+  horizonLeft() {
+    return this.pastHorizon ? null : Math.max(0, this.spec.steps - this.good.t());
+  }
+
+  atHorizon() {
+    return this.horizonLeft() === 0;
+  }
+
+  // ---- snapshots ---------------------------------------------------------------------------------
+
+  /** Posts a snapshot (with a command's reply, or alone: a Play frame, which waits for frameDone). */
+  send(reply) {
+    const snap = this.snapshot();
+    const transfer = SIDES.map((name) => snap[name].colours.buffer);
+    if (reply?.id == null) this.drawn = false;
+    this.post({ ...reply, snap }, transfer);
+  }
+
+  snapshot() {
+    const snap = {
+      pair: this.id,
+      t: this.good.t(),
+      playing: this.playing,
+      stopped: this.stopped ?? null,
+      pastHorizon: this.pastHorizon,
+      horizon: this.spec.steps,
+      measured: this.numbers.t,
+      metric: this.spec.metric,
+    };
+    this.stopped = null;
+    for (const name of SIDES) {
+      const som = this[name];
+      const rgb = som.dim() === 3;
+      snap[name] = {
+        ...this.numbers[name],
+        t: som.t(),
+        row: this.rows[name],
+        mode: rgb ? 'rgb' : 'umatrix',
+        colours: rgb ? som.weights() : som.uMatrix(),
+      };
+    }
+    return snap;
+  }
+}
