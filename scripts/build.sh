@@ -33,5 +33,5 @@ cp "$glue/som_playground.js" "$out/"
 bundle() { esbuild "$1" --bundle --format=esm --minify --target=es2022 --log-level=warning --outfile="$2"; }
 bundle www/js/element.js "$out/som-playground.js"
 bundle www/js/engine/worker.js "$out/som-worker.js"
-cp www/index.html www/page.css www/style.css www/frame.js www/embed.js www/package.json "$out/"
+cp www/index.html www/pitfalls.html www/page.css www/style.css www/pitfall.css www/frame.js www/embed.js www/package.json "$out/"
 echo "build.sh: $out/ ($(du -sh "$out" | cut -f1)); wasm $(gzip -9c "$out/som_playground_bg.wasm" | wc -c) bytes gzipped" >&2

@@ -344,7 +344,7 @@ export class SomPitfall extends HTMLElement {
   legend(side, s) {
     const p = this.$(`legend-${side}`);
     if (s.mode === 'rgb') {
-      if (p.dataset.mode !== 'rgb') p.textContent = 'Each square is a node, coloured by its weights as red, green, blue (clipped to 0–1).';
+      if (p.dataset.mode !== 'rgb') p.textContent = 'Node colour: its weights as red, green, blue, clipped to 0–1.';
     } else {
       const [lo, hi] = extent(s.colours);
       if (p.dataset.mode !== 'umatrix') {
