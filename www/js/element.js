@@ -61,6 +61,8 @@ export class SomPlayground extends HTMLElement {
     const template = document.createElement('template');
     template.innerHTML = MARKUP; // static markup of this module, no text from a user or a link
     root.append(style, template.content.cloneNode(true));
+    // Beside this module, wherever the page that embeds it lives.
+    root.getElementById('pitfalls-link').href = new URL('./pitfalls.html', import.meta.url).href;
     // Start when first near the viewport; pause Play while off screen.
     this.visibility = new IntersectionObserver((entries) => {
       const visible = entries[entries.length - 1].isIntersecting;

@@ -5,7 +5,7 @@ export const MARKUP = `
 <div class="lesson">
   <header class="top" data-hide="header">
       <h1>SOM Playground</h1>
-      <p class="lede">A Self-Organizing Map learning, one row at a time. Every number here was computed by the Rust core. <a href="pitfalls.html">Why it goes wrong: pitfalls side by side</a></p>
+      <p class="lede">A Self-Organizing Map learning, one row at a time. Every number here was computed by the Rust core. <a id="pitfalls-link" href="pitfalls.html">Why it goes wrong: pitfalls side by side</a></p>
     </header>
 
     <section class="controls" aria-label="Training controls" data-hide="controls">

@@ -64,16 +64,6 @@ const MARKUP = `
   <p id="note" class="note" role="alert" hidden></p>
 </article>`;
 
-/** The page's Engine, but its Worker runs a Pair: the init message says `kind: 'pair'`. */
-class PairEngine extends Engine {
-  constructor(onSnapshot) {
-    super(onSnapshot);
-    // The Engine posts { init } once the wasm is compiled, after this constructor has returned.
-    const post = this.worker.postMessage.bind(this.worker);
-    this.worker.postMessage = (message, ...rest) => post(message?.init ? { ...message, kind: 'pair' } : message, ...rest);
-  }
-}
-
 /** `v` for a label: numbers to 3 significant digits (the core's f32 0.30000001 is 0.3), names in words. */
 function value(v) {
   if (typeof v === 'number') return Number(v.toPrecision(3)).toLocaleString('en');
@@ -143,7 +133,7 @@ export class SomPitfall extends HTMLElement {
   }
 
   async start() {
-    this.engine = new PairEngine((snap, info) => this.apply(snap, info));
+    this.engine = new Engine((snap, info) => this.apply(snap, info), { kind: 'pair' });
     this.$('btn-step').addEventListener('click', () => this.act('step'));
     this.$('btn-play').addEventListener('click', () => this.act(this.snap?.playing ? 'pause' : 'play'));
     this.$('btn-reset').addEventListener('click', () => this.act('reset'));

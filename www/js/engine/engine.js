@@ -39,15 +39,19 @@ export function ready() {
 }
 
 export class Engine {
-  /** @param onSnapshot (snap, { frame }) => void, called before the command's promise settles */
-  constructor(onSnapshot) {
+  /**
+   * @param onSnapshot (snap, { frame }) => void, called before the command's promise settles
+   * @param kind what the worker runs: 'lesson' (one map, www/js/engine/lesson.js) or 'pair'
+   *   (a pitfall pair in lock step, www/js/engine/pair.js)
+   */
+  constructor(onSnapshot, { kind = 'lesson' } = {}) {
     this.onSnapshot = onSnapshot;
     this.pending = new Map();
     this.nextId = 1;
     this.worker = new Worker(new URL('./som-worker.js', here), { type: 'module', name: 'som-playground engine' });
     this.worker.onmessage = ({ data }) => this.receive(data);
     this.worker.onerror = (event) => this.fail(new Error(`the engine stopped: ${event.message || 'it could not start'}`));
-    this.started = wasmModule().then((module) => this.worker.postMessage({ init: module }));
+    this.started = wasmModule().then((module) => this.worker.postMessage({ init: module, kind }));
     this.started.catch((error) => this.fail(error));
   }
 

@@ -154,6 +154,14 @@ export class Params {
       this.message.textContent = 'Nothing changed: the map is the same.';
       return;
     }
+    // A blank or unreadable number field is named here; what is allowed comes from the option table.
+    const blank = this.fields.find(([name, , kind]) => name in changes && kind !== 'select' && kind !== 'bool' && Number.isNaN(changes[name]));
+    if (blank) {
+      const [name, label, , { min, max }] = blank;
+      app.showError(`${label} (${name}) is empty or not a number: type a number${min != null ? ` from ${min}` : ''}${max != null ? ` to ${max}` : ''}.`);
+      this.message.textContent = 'The map was not changed.';
+      return;
+    }
     try {
       await rebuild(app, changes);
     } catch (error) {
