@@ -302,7 +302,7 @@ test('the lesson\'s header links to the pitfalls page', async () => {
   const app = await openApp({ viewport: WIDE });
   const { page } = app;
   try {
-    const link = page.locator('som-playground >> header.top a[href="pitfalls.html"]');
+    const link = page.locator('som-playground >> header.top #pitfalls-link');
     assert.equal((await link.textContent()).trim(), 'Why it goes wrong: pitfalls side by side');
     await link.click();
     await page.waitForURL(/pitfalls\.html$/);

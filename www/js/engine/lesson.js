@@ -3,6 +3,8 @@
 // core; it sends commands (the public methods below) and draws the snapshots this class posts.
 // Everything here drives the core; nothing here computes a distance, a kernel or an update.
 
+import { Player } from './player.js';
+
 /** The five phases of one online step, in the order the lesson reveals them. */
 export const PHASES = ['row', 'distances', 'bmu', 'neighborhood', 'update'];
 const UPDATE = PHASES.length - 1;
@@ -11,8 +13,6 @@ export const MAX_TUG_ROWS = 6;
 /** Error samples for the chart: every this many ms while playing, unless one costs too much. */
 const SAMPLE_EVERY_MS = 250;
 const SLOW_SAMPLE_MS = 40;
-/** Fast play trains in slices of about this many ms, then looks at its mail. */
-const SLICE_MS = 8;
 /** The error chart keeps at most this many samples (the oldest half goes when it is full). */
 const MAX_SAMPLES = 2000;
 
@@ -40,14 +40,24 @@ export class Lesson {
     this.pullLog = [];
     this.derivedMode = null;
     this.loader = null;
-    this.playing = null; // { phasesPerSecond } or { stepsPerFrame }, while Play runs
+    this.phasesPerSecond = 0; // slow Play's rate; fast Play is the Player's
     this.pastHorizon = false;
     this.spare = []; // weight buffers the page has handed back, to be refilled
     // Revisions: what changed since the last snapshot, so the page redraws only that.
     this.rev = { data: 0, map: 0, trace: 0, history: 0, tug: 0 };
     this.sent = {};
-    this.ticker = new MessageChannel();
-    this.ticker.port1.onmessage = () => this.tick();
+    this.player = new Player({
+      advance: (steps) => this.train({ steps }),
+      horizonLeft: () => this.horizonLeft(),
+      measure: () => this.sample(),
+      measureMs: () => this.sampleMs,
+      frame: () => this.send(),
+      stopped: () => {
+        this.stopped = 'horizon';
+        this.sample();
+        this.send();
+      },
+    }, { every: SAMPLE_EVERY_MS, slowest: SLOW_SAMPLE_MS });
   }
 
   // ---- building a map ------------------------------------------------------------------------
@@ -318,84 +328,50 @@ export class Lesson {
 
   /**
    * Plays at `speed`: { phasesPerSecond } steps phase by phase on a clock; { stepsPerFrame }
-   * trains continuously, at most that many steps per snapshot, and posts the newest snapshot
-   * once the page has drawn the previous one (`frameDone`). Stops at the schedule's horizon
-   * unless `past` is set.
+   * trains continuously (the Player), at most that many steps per drawn frame. Stops at the
+   * schedule's horizon unless `past` is set.
    */
   play({ speed, past = false }) {
     this.pastHorizon = past || this.pastHorizon;
-    const wasPlaying = this.playing;
-    this.playing = speed;
-    this.frameSteps = 0;
-    this.lastSample = performance.now();
-    this.phaseClock = performance.now();
-    if (!wasPlaying) {
-      this.drawn = true;
-      this.schedule();
+    clearTimeout(this.phaseTimer);
+    this.phasesPerSecond = speed.phasesPerSecond ?? 0;
+    if (this.phasesPerSecond) {
+      this.player.stop();
+      this.phaseTick();
+    } else {
+      this.player.start(speed.stepsPerFrame);
     }
+  }
+
+  get playing() {
+    return this.player.playing || this.phasesPerSecond > 0;
   }
 
   pause() {
     if (!this.playing) return;
-    this.playing = null;
+    this.player.stop();
+    this.phasesPerSecond = 0;
     clearTimeout(this.phaseTimer);
     if (this.som) this.sample();
   }
 
-  /** The page drew the last snapshot; `buffer` is its weights array, free to be refilled. */
-  frameDone({ buffer }) {
-    if (buffer && buffer.byteLength) this.spare.push(buffer);
-    this.drawn = true;
-    if (this.playing && this.waiting) {
-      this.waiting = false;
-      this.schedule();
-    }
-  }
-
-  schedule() {
-    if (this.playing?.phasesPerSecond) {
-      this.phaseTimer = setTimeout(() => this.tick(), 1000 / this.playing.phasesPerSecond);
-    } else {
-      this.ticker.port2.postMessage(null); // a macrotask at once, so the page's commands get in
-    }
-  }
-
-  tick() {
-    if (!this.playing) return;
+  /** Slow Play: one phase, then the next after 1 / phasesPerSecond seconds. */
+  phaseTick() {
     if (this.atHorizon()) {
       this.pause();
       this.stopped = 'horizon';
       this.send();
       return;
     }
-    if (this.playing.phasesPerSecond) {
-      this.stepPhase();
-      this.send();
-      this.schedule();
-      return;
-    }
-    const cap = this.playing.stepsPerFrame;
-    const started = performance.now();
-    let steps = Math.max(1, Math.min(cap - this.frameSteps, Math.floor(SLICE_MS / (this.msPerStep ?? 0.01))));
-    const horizon = this.horizonLeft();
-    if (horizon != null) steps = Math.max(1, Math.min(steps, horizon));
-    if (this.frameSteps < cap) {
-      this.train({ steps });
-      this.frameSteps += steps;
-      const ms = performance.now() - started;
-      if (ms >= 0.5 || this.msPerStep == null) this.msPerStep = Math.max(ms, 0.05) / steps;
-    }
-    const now = performance.now();
-    if (now - this.lastSample >= Math.max(SAMPLE_EVERY_MS, 50 * (this.sampleMs ?? 0)) && !(this.sampleMs > SLOW_SAMPLE_MS)) {
-      this.lastSample = now;
-      this.sample();
-    }
-    if (this.drawn) {
-      this.frameSteps = 0;
-      this.send();
-    }
-    if (this.frameSteps >= cap && !this.drawn) this.waiting = true; // the page is behind: wait for it
-    else this.schedule();
+    this.stepPhase();
+    this.send();
+    this.phaseTimer = setTimeout(() => this.phaseTick(), 1000 / this.phasesPerSecond);
+  }
+
+  /** The page drew the last Play frame; `buffer` is its weights array, free to be refilled. */
+  frameDone({ buffer }) {
+    if (buffer && buffer.byteLength) this.spare.push(buffer);
+    this.player.frameDone();
   }
 
   /** Steps left to the schedule's horizon, or null once the student chose to go past it. */
@@ -468,7 +444,6 @@ export class Lesson {
   send(reply) {
     const snap = this.snapshot();
     const transfer = snap.weights ? [snap.weights.buffer] : [];
-    if (snap.weights) this.drawn = false;
     this.post({ ...reply, snap }, transfer);
   }
 

@@ -12,10 +12,10 @@
 // after each Step and Reset, and about every 250 ms while playing (`measured` is the t they were
 // taken at).
 
+import { Player } from './player.js';
+
 /** Metrics while playing: about every this many ms (unless one measurement costs too much). */
 const MEASURE_EVERY_MS = 250;
-/** Play trains in slices of about this many ms, then looks at its mail. */
-const SLICE_MS = 8;
 /** Play shows at most this many lock steps per drawn frame (about 1,200 steps a second). */
 const STEPS_PER_FRAME = 20;
 
@@ -34,12 +34,19 @@ export class Pair {
     this.pitfall = null;
     this.rows = { good: null, pitfall: null }; // the row each side took last
     this.numbers = null;
-    this.playing = false;
     this.pastHorizon = false;
-    this.drawn = true;
-    this.waiting = false;
-    this.ticker = new MessageChannel();
-    this.ticker.port1.onmessage = () => this.tick();
+    this.player = new Player({
+      advance: (steps) => { for (let k = 0; k < steps; k++) this.lockStep(); },
+      horizonLeft: () => this.horizonLeft(),
+      measure: () => this.measure(),
+      measureMs: () => this.measureMs,
+      frame: () => this.send(),
+      stopped: () => {
+        this.stopped = 'horizon';
+        this.measure();
+        this.send();
+      },
+    }, { every: MEASURE_EVERY_MS, costFactor: 20 });
   }
 
   /** The worker's check for "a map is built" (worker.js asks `lesson.som`). */
@@ -79,7 +86,7 @@ export class Pair {
   }
 
   restart() {
-    this.playing = false;
+    this.player.stop();
     this.pastHorizon = false;
     this.rows = { good: null, pitfall: null };
     this.measure();
@@ -131,71 +138,28 @@ export class Pair {
   // ---- Play --------------------------------------------------------------------------------------
 
   /**
-   * Plays: lock steps in slices of about 8 ms, at most STEPS_PER_FRAME per drawn frame, posting the
-   * newest snapshot once the page has drawn the last one (`frameDone`). Stops at the pair's
+   * Plays: lock steps in slices (the Player), at most STEPS_PER_FRAME per drawn frame, posting
+   * the newest snapshot once the page has drawn the last one (`frameDone`). Stops at the pair's
    * horizon (`steps`, where the schedules end); Play there goes on past it.
    */
   play() {
     if (this.atHorizon()) this.pastHorizon = true;
-    const was = this.playing;
-    this.playing = true;
-    this.frameSteps = 0;
-    this.lastMeasure = performance.now();
-    if (!was) {
-      this.drawn = true;
-      this.waiting = false;
-      this.schedule();
-    }
+    this.player.start(STEPS_PER_FRAME);
+  }
+
+  get playing() {
+    return this.player.playing;
   }
 
   pause() {
     if (!this.playing) return;
-    this.playing = false;
+    this.player.stop();
     this.measure();
   }
 
   /** The page drew the last frame. */
   frameDone() {
-    this.drawn = true;
-    if (this.playing && this.waiting) {
-      this.waiting = false;
-      this.schedule();
-    }
-  }
-
-  schedule() {
-    this.ticker.port2.postMessage(null); // a macrotask at once, so the page's commands get in
-  }
-
-  tick() {
-    if (!this.playing) return;
-    if (this.atHorizon()) {
-      this.pause();
-      this.stopped = 'horizon';
-      this.send();
-      return;
-    }
-    if (this.frameSteps < STEPS_PER_FRAME) {
-      const started = performance.now();
-      let steps = Math.max(1, Math.min(STEPS_PER_FRAME - this.frameSteps, Math.floor(SLICE_MS / (this.msPerStep ?? 0.05))));
-      const left = this.horizonLeft();
-      if (left != null) steps = Math.max(1, Math.min(steps, left));
-      for (let k = 0; k < steps; k++) this.lockStep();
-      this.frameSteps += steps;
-      const ms = performance.now() - started;
-      if (ms >= 0.5 || this.msPerStep == null) this.msPerStep = Math.max(ms, 0.01) / steps;
-    }
-    const now = performance.now();
-    if (now - this.lastMeasure >= Math.max(MEASURE_EVERY_MS, 20 * (this.measureMs ?? 0))) {
-      this.lastMeasure = now;
-      this.measure();
-    }
-    if (this.drawn) {
-      this.frameSteps = 0;
-      this.send();
-    }
-    if (this.frameSteps >= STEPS_PER_FRAME && !this.drawn) this.waiting = true; // the page is behind: wait for it
-    else this.schedule();
+    this.player.frameDone();
   }
 
   horizonLeft() {
@@ -212,7 +176,6 @@ export class Pair {
   send(reply) {
     const snap = this.snapshot();
     const transfer = SIDES.map((name) => snap[name].colours.buffer);
-    if (reply?.id == null) this.drawn = false;
     this.post({ ...reply, snap }, transfer);
   }
 
