@@ -28,7 +28,7 @@ import { TugView } from './views/tug-view.js';
 import { ExportView } from './views/export.js';
 import { Announcer } from './views/announcer.js';
 import { ShareDialog } from './views/share.js';
-import { MARKUP } from './markup.js';
+import { MARKUP, attachLesson } from './markup.js';
 import { readHash, writeHash, applyHide, hideNames, fetchCsv, unpack, dataSource } from './url-state.js';
 import './pitfall.js';
 
@@ -54,13 +54,7 @@ export class SomPlayground extends HTMLElement {
 
   connectedCallback() {
     if (this.shadowRoot) return;
-    const root = this.attachShadow({ mode: 'open' });
-    const style = document.createElement('link');
-    style.rel = 'stylesheet';
-    style.href = STYLE_URL;
-    const template = document.createElement('template');
-    template.innerHTML = MARKUP; // static markup of this module, no text from a user or a link
-    root.append(style, template.content.cloneNode(true));
+    const root = attachLesson(this, STYLE_URL, MARKUP);
     // Beside this module, wherever the page that embeds it lives.
     root.getElementById('pitfalls-link').href = new URL('./pitfalls.html', import.meta.url).href;
     // Start when first near the viewport; pause Play while off screen.

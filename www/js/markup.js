@@ -102,3 +102,19 @@ export const MARKUP = `
   </dialog>
 </div>
 `;
+
+/**
+ * Gives `host` an open shadow root holding the stylesheet at `styleUrl` (a file beside the module,
+ * so a strict style-src 'self' allows it) and a copy of `markup` (static markup of this project:
+ * no text from a user, a link or the core ever goes in as HTML). Returns the root.
+ */
+export function attachLesson(host, styleUrl, markup) {
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('link');
+  style.rel = 'stylesheet';
+  style.href = styleUrl;
+  const template = document.createElement('template');
+  template.innerHTML = markup;
+  root.append(style, template.content.cloneNode(true));
+  return root;
+}

@@ -12,6 +12,7 @@
 // this file only maps values to colours and text. Public API: `ready`, `t`, `step()`, `play()`,
 // `pause()`, `reset()`, `metrics()` (docs/embedding.md, "Pitfall pairs").
 import { Engine } from './engine/engine.js';
+import { attachLesson } from './markup.js';
 import { viridis, channel, extent, rgb } from './colors.js';
 import { fmt } from './format.js';
 
@@ -102,13 +103,7 @@ export class SomPitfall extends HTMLElement {
 
   connectedCallback() {
     if (this.shadowRoot) return;
-    const root = this.attachShadow({ mode: 'open' });
-    const style = document.createElement('link');
-    style.rel = 'stylesheet';
-    style.href = STYLE_URL;
-    const template = document.createElement('template');
-    template.innerHTML = MARKUP; // static markup of this module; the core's text goes in by textContent
-    root.append(style, template.content.cloneNode(true));
+    const root = attachLesson(this, STYLE_URL, MARKUP);
     // Start when first near the viewport; pause Play while off screen.
     this.visibility = new IntersectionObserver((entries) => {
       const visible = entries[entries.length - 1].isIntersecting;
