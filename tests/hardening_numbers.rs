@@ -127,14 +127,14 @@ fn every_kernel_decay_topology_stays_finite() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases(12)))]
+    #![proptest_config(ProptestConfig::with_cases(cases(8)))]
 
     /// Random combinations, radii (1e-40 to 1000, subnormal), learning rates, horizons, map
     /// sizes and data ranges (1e-20 to ±1e15): 10 000 steps, everything finite.
     #[test]
     fn random_settings_stay_finite(
         combo in 0usize..80,
-        side in (1usize..12, 1usize..12),
+        side in (1usize..9, 1usize..9),
         dim in 1usize..5,
         s in (sigma(), sigma()),
         l in (learning_rate(), learning_rate()),

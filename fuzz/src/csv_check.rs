@@ -175,8 +175,15 @@ pub fn check_scaling(data: &Dataset) -> Result<(), String> {
     Ok(())
 }
 
-/// The properties for any text (see the module docs). `Err` describes the first violation.
+/// The properties for any text (see the module docs), with chunks of every size. `Err`
+/// describes the first violation.
 pub fn check_text(text: &str) -> Result<(), String> {
+    check_text_with(text, chunk_sizes(text.len()))
+}
+
+/// [`check_text`] with chunks of the given sizes only (a coverage-guided fuzzer picks the size
+/// from its input, so over a run every size is tried at far less cost per input).
+pub fn check_text_with(text: &str, sizes: impl IntoIterator<Item = usize>) -> Result<(), String> {
     let want = whole(text);
     if let Some(line) = want.line {
         if line < 1 || line > line_count(text) {
@@ -193,7 +200,7 @@ pub fn check_text(text: &str) -> Result<(), String> {
             return Err(format!("{} columns loaded", data.dim()));
         }
     }
-    for size in chunk_sizes(text.len()) {
+    for size in sizes {
         let got = chunked(by_size(text, size))?;
         if got != want {
             return Err(format!("chunks of {size} bytes: {got:?}\nwhole: {want:?}"));
@@ -356,6 +363,12 @@ pub fn gen_table(bytes: &[u8]) -> Table {
 
 /// The properties of a generated table (see the module docs), then [`check_text`] on it.
 pub fn check_table(bytes: &[u8]) -> Result<(), String> {
+    check_table_with(bytes, None)
+}
+
+/// [`check_table`], with the text's checks done for the given chunk sizes only (`None`: every
+/// size).
+pub fn check_table_with(bytes: &[u8], sizes: Option<&[usize]>) -> Result<(), String> {
     let t = gen_table(bytes);
     let got = whole(&t.text);
     let line = line_of(&t.text, t.offset);
@@ -386,5 +399,8 @@ pub fn check_table(bytes: &[u8]) -> Result<(), String> {
         }
         Fault::OpenQuote => expect(on_line && message.contains("never closed"), "an unclosed quote")?,
     }
-    check_text(&t.text)
+    match sizes {
+        None => check_text(&t.text),
+        Some(sizes) => check_text_with(&t.text, sizes.iter().copied()),
+    }
 }

@@ -114,8 +114,6 @@ pub struct CsvStream {
     scanner: Scanner,
     /// Whether any text arrived yet (a byte-order mark is dropped only at the very start).
     started: bool,
-    /// Whether text was parsed or skipped yet (only the very start may lose a byte-order mark).
-    parsed_any: bool,
     delimiter: Option<u8>,
     /// The 1-based file line on which `pending` starts.
     line: u64,
@@ -286,7 +284,6 @@ impl CsvStream {
         let skip = decide.map_or(self.pending.len(), |(start, _)| start);
         if skip > 0 {
             self.pending.drain(..skip);
-            self.parsed_any = true;
         }
         self.line = self.detect_line;
         self.scanner = Scanner { line: self.line, record_line: self.line, fields: 1, ..Scanner::default() };
@@ -365,9 +362,11 @@ impl CsvStream {
             return Ok(());
         }
         // The csv crate drops a byte-order mark at the start of its input. Only the file's own
-        // start may lose one, so a later segment that begins with a mark gets a blank line first.
+        // start may lose one, and `push` has dropped that already, so a segment that begins
+        // with a mark gets a blank line first: the mark stays data, as the quote scanner sees
+        // it (a quote right after it does not open a quoted field).
         let owned;
-        let (segment, first_line) = if self.parsed_any && self.pending.starts_with('\u{feff}') {
+        let (segment, first_line) = if self.pending.starts_with('\u{feff}') {
             owned = format!("\n{}", &self.pending[..end]);
             (owned.as_str(), self.line.saturating_sub(1))
         } else {
@@ -416,7 +415,6 @@ impl CsvStream {
             }
         }
         self.line = lines.line_at(segment.len() as u64);
-        self.parsed_any = true;
         self.pending.drain(..end);
         let s = &mut self.scanner;
         s.pos = s.pos.saturating_sub(end);
