@@ -59,6 +59,7 @@ const MARKUP = `
       <canvas id="map-pitfall" role="img" aria-label="The map with the pitfall"></canvas>
       <p id="legend-pitfall" class="legend"></p>
       <dl id="numbers-pitfall" class="numbers"></dl>
+      <div id="warnings-pitfall" class="warnings" data-testid="warnings-pitfall"></div>
     </figure>
   </div>
   <p id="verdict" class="verdict" data-testid="verdict"></p>
@@ -174,6 +175,14 @@ export class SomPitfall extends HTMLElement {
     this.$('sentence').textContent = info.spec.sentence;
     this.$('setting-good').textContent = describe(info.good.options, info.pitfall.options);
     this.$('setting-pitfall').textContent = describe(info.pitfall.options, info.good.options);
+    // What the parameter panel would say of the pitfall's settings, as the core words it.
+    this.$('warnings-pitfall').replaceChildren(...info.pitfall.warnings.map((w) => {
+      const p = document.createElement('p');
+      p.className = 'warning';
+      p.dataset.code = w.code;
+      p.textContent = `Warning: ${w.message}`;
+      return p;
+    }));
     this.grids = {};
     for (const side of SIDES) this.grids[side] = this.layout(side, info[side]);
     this.numberRows();

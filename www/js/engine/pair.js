@@ -59,7 +59,8 @@ export class Pair {
   /**
    * Builds both maps of pair `pair` (throws the core's error, which names the allowed ids, and
    * keeps the old pair). Returns the pair as `pitfalls()` describes it, with each side's complete
-   * options (`som.options()`: defaults filled in) and grid (rows, cols, dim, node positions).
+   * options (`som.options()`: defaults filled in), grid (rows, cols, dim, node positions) and
+   * the core's warnings for its settings (`som.warnings()`).
    */
   build({ pair }) {
     const good = this.wasm.Som.forPitfall(String(pair), 'good');
@@ -76,7 +77,8 @@ export class Pair {
     [this.id, this.good, this.pitfall] = [String(pair), good, pitfall];
     this.spec = this.wasm.pitfalls().find((p) => p.id === this.id);
     this.restart();
-    const side = (som) => ({ options: som.options(), rows: som.rows(), cols: som.cols(), dim: som.dim(), positions: som.positions() });
+    // The core's warnings for each side: the pitfall's setting is usually one of them.
+    const side = (som) => ({ options: som.options(), rows: som.rows(), cols: som.cols(), dim: som.dim(), positions: som.positions(), warnings: som.warnings() });
     return { spec: this.spec, good: side(good), pitfall: side(pitfall) };
   }
 
