@@ -2,7 +2,8 @@
 # Every test, in three tiers, then one summary line: `N passed, M failed`.
 #
 #   1. native  cargo test (unit, integration, property and doc tests of the Rust core)
-#   2. wasm    tests/web.rs in headless Chrome: the exported class Som, called as the page does
+#   2. wasm    tests/web.rs and tests/hardening_facade.rs in headless Chrome: the exported class
+#              Som, called as the page does and with hostile arguments
 #   3. e2e     scripts/build.sh (dist/), then tests/e2e/*.test.mjs drive it in Chromium
 #
 # Each tier's own output stays visible. A tier that cannot run at all (a build error) counts as
@@ -76,10 +77,10 @@ record native "$rc" "$pass" "$fail"
 echo "(native tier: $((SECONDS - t0)) s)"
 
 # ---- 2. wasm in Chrome ----------------------------------------------------------------------
-banner "2/3 wasm: wasm-pack test --headless --chrome (tests/web.rs)"
+banner "2/3 wasm: wasm-pack test --headless --chrome (tests/web.rs, tests/hardening_facade.rs)"
 t0=$SECONDS
-CHROMEDRIVER=/usr/bin/chromedriver timeout 1800 \
-  wasm-pack test --headless --chrome --mode no-install -- --test web 2>&1 | tee "$logs/wasm.log"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=300 timeout 1800 \
+  wasm-pack test --headless --chrome --mode no-install -- --test web --test hardening_facade 2>&1 | tee "$logs/wasm.log"
 rc=${PIPESTATUS[0]}
 read -r pass fail < <(libtest_counts "$logs/wasm.log")
 record wasm "$rc" "$pass" "$fail"
