@@ -1,10 +1,29 @@
-// The benchmark's data, the same bytes for all three implementations: `rows` rows of `dim`
-// values in [0, 1) from a seeded linear congruential generator (the one of
-// /work/shared/peers/mlsom_bench.js), rounded to f32 so that the f32 core, ml-som (f64) and
-// MiniSom (f64) all start from identical numbers. Shared by the page and the Node runner.
+// The benchmark's data, the same bytes for all three implementations: `rows` rows of `dim` values
+// in [0, 1) from a seeded integer generator (mulberry32), rounded to f32 so that the f32 core,
+// ml-som (f64) and MiniSom (f64) all start from identical numbers. Shared by the page and the Node
+// runner (which writes the rows to a file for MiniSom).
 
-/** A seeded LCG in [0, 1): the randomizer handed to ml-som too. */
-export function lcg(seed = 7) {
+/**
+ * mulberry32: a 32-bit integer generator (all arithmetic in int32 through `| 0` and `Math.imul`,
+ * so nothing is rounded), period 2^32, every output a multiple of 2^-32 in [0, 1). Used for the
+ * data and as the randomizer handed to ml-som (its initial weights and its choice of rows).
+ */
+export function mulberry32(seed = 7) {
+  let a = seed | 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The generator the bench used before 2026-12 (kept only so bench.mlsomVariants can show what it
+ * did): `s * 1103515245` is computed in doubles, which drops low bits once the product passes
+ * 2^53, so the sequence falls into a short cycle (14,469 distinct values in 100,000 draws).
+ */
+export function oldLcg(seed = 7) {
   let s = seed;
   return () => {
     s = (s * 1103515245 + 12345) % 2147483648;
@@ -12,9 +31,16 @@ export function lcg(seed = 7) {
   };
 }
 
-/** Float32Array of rows × dim values in [0, 1). */
-export function benchData(rows, dim, seed = 7) {
-  const rnd = lcg(seed);
+/** Distinct values in the first `n` draws of a generator (the runner prints it for both). */
+export function distinct(gen, n = 100_000) {
+  const seen = new Set();
+  for (let i = 0; i < n; i++) seen.add(gen());
+  return seen.size;
+}
+
+/** Float32Array of rows × dim values in [0, 1) (`gen` 'oldLcg' only for bench.mlsomVariants). */
+export function benchData(rows, dim, seed = 7, gen = 'mulberry32') {
+  const rnd = gen === 'oldLcg' ? oldLcg(seed) : mulberry32(seed);
   const out = new Float32Array(rows * dim);
   for (let i = 0; i < out.length; i++) out[i] = rnd();
   return out;
