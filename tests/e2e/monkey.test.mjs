@@ -783,7 +783,8 @@ function writeReport(name, data) {
 }
 
 test(`monkey: ${END - FROM} random UI actions (seed ${SEED})`, { timeout: Math.max(600_000, (END - FROM) * 3000) }, async () => {
-  const server = await startServer({ root: siteRoot(), base: '/' });
+  const site = siteRoot();
+  const server = await startServer({ root: site, base: '/' });
   const started = Date.now();
   const failures = [];
   const log = [];
@@ -870,6 +871,7 @@ test(`monkey: ${END - FROM} random UI actions (seed ${SEED})`, { timeout: Math.m
     if (env.MONKEY_SUMMARY) fs.writeFileSync(env.MONKEY_SUMMARY, JSON.stringify(summary, null, 1));
     await s?.close();
     await server.close();
+    fs.rmSync(site, { recursive: true, force: true });
   }
   assert.equal(failures.length, 0, failures.map((f) => `action #${f.index} (${f.action}): ${f.problems.join('; ')}\n  replay: ${f.replay}\n  actions: ${f.file}`).join('\n'));
 });
