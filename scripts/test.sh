@@ -90,7 +90,7 @@ echo "(wasm tier: $((SECONDS - t0)) s)"
 banner "3/3 e2e: scripts/build.sh, then node --test tests/e2e/"
 t0=$SECONDS
 if timeout 1800 bash scripts/build.sh 2>&1 | tee "$logs/build.log"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
-  timeout 1200 node --test --test-reporter=spec --test-timeout=120000 tests/e2e/ 2>&1 | tee "$logs/e2e.log"
+  timeout 2400 node --test --test-reporter=spec --test-timeout=600000 tests/e2e/ 2>&1 | tee "$logs/e2e.log"
   rc=${PIPESTATUS[0]}
   read -r pass fail < <(node_counts "$logs/e2e.log")
   record e2e "$rc" "$pass" "$fail"

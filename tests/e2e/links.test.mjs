@@ -51,7 +51,7 @@ test('csv=../x (a missing file on the site): a note naming the file, the default
   const app = await openApp({ query: '#csv=../missing.csv' });
   try {
     const error = await app.page.evaluate(() => document.querySelector('som-playground').shadowRoot.getElementById('error').textContent);
-    assert.match(error, /could not load \.\.\/missing\.csv: HTTP 404/);
+    assert.match(error, /could not load '\.\.\/missing\.csv': HTTP 404/);
     // The one expected error is the browser's own report of the 404.
     assert.ok(app.errors.every((e) => /404/.test(e)), app.errors.join('\n'));
   } finally {

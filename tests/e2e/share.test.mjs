@@ -425,7 +425,7 @@ test('a small CSV travels inside the link (csvz); a large one is named as not in
 test('an unknown hide name is named in a note; the rest of the link applies', async () => {
   const app = await open({ root: ROOT, query: '#rows=4&cols=5&hide=params,bogus' });
   try {
-    assert.match(await app.page.locator('#error').textContent(), /hides bogus/);
+    assert.match(await app.page.locator('#error').textContent(), /hides 'bogus'/);
     assert.equal(await app.page.locator('#params-panel').isVisible(), false);
     const { shape } = await lessonState(app.page);
     assert.deepEqual([shape.rows, shape.cols], [4, 5]);

@@ -163,7 +163,8 @@ export class App {
   showError(text) {
     const el = this.root.getElementById('error');
     if (!el) return;
-    el.textContent = text;
+    // A backstop: a message quoting something huge (a link's value, a file's cell) stays readable.
+    el.textContent = text.length > 600 ? `${text.slice(0, 600)}…` : text;
     el.hidden = !text;
   }
 

@@ -29,7 +29,7 @@ import { ExportView } from './views/export.js';
 import { Announcer } from './views/announcer.js';
 import { ShareDialog } from './views/share.js';
 import { MARKUP, attachLesson } from './markup.js';
-import { readHash, writeHash, applyHide, hideNames, fetchCsv, unpack, dataSource } from './url-state.js';
+import { readHash, writeHash, applyHide, hideNames, fetchCsv, unpack, dataSource, quote } from './url-state.js';
 import './pitfall.js';
 
 export { ready };
@@ -163,7 +163,7 @@ export class SomPlayground extends HTMLElement {
     try {
       if (state.error) throw state.error;
       await this.applyLink(state);
-      if (unknown.length) app.showError(`This link hides ${unknown.join(', ')}, which the page does not have; it can hide ${hideNames(this.shadowRoot).join(', ')}.`);
+      if (unknown.length) app.showError(`This link hides ${[...new Set(unknown)].slice(0, 5).map(quote).join(', ')}, which the page does not have; it can hide ${hideNames(this.shadowRoot).join(', ')}.`);
     } catch (error) {
       app.dataSource = { kind: 'builtin' };
       try {

@@ -37,7 +37,7 @@ export function readHash(hash) {
     else if (key === 'node') state.node = count('node', value);
     else if (key === 'pull') state.pulls = list(value).map(readPull);
     else if (key === 'phase') {
-      if (!PARTIAL_PHASES.includes(value)) throw new Error(`phase must be one of ${PARTIAL_PHASES.join(', ')}, got '${value}'`);
+      if (!PARTIAL_PHASES.includes(value)) throw new Error(`phase must be one of ${PARTIAL_PHASES.join(', ')}, got ${quote(value)}`);
       state.phase = value;
     } else if (PAGE_KEYS.includes(key)) state[key] = value;
     else state.options[key] = value === 'true' ? true : value === 'false' ? false : value !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
@@ -56,17 +56,26 @@ export function readHash(hash) {
 
 const list = (value) => value.split(',').filter(Boolean);
 
+/** A csv= path longer than this is refused before anything is fetched. */
+const MAX_PATH = 2000;
+
+/** A value from a link, quoted for a note: long ones clipped (the note says how long they were). */
+export function quote(value) {
+  const text = String(value);
+  return text.length <= 60 ? `'${text}'` : `'${text.slice(0, 60)}…' (${text.length.toLocaleString('en')} characters)`;
+}
+
 /** A whole number from `min` to `max`, or an error naming `key`. */
 function count(key, value, max = 1e9, min = 0) {
   const n = Number(value);
-  if (value === '' || !Number.isInteger(n) || n < min || n > max) throw new Error(`${key} must be a whole number from ${min} to ${max}, got '${value}'`);
+  if (value === '' || !Number.isInteger(n) || n < min || n > max) throw new Error(`${key} must be a whole number from ${min} to ${max}, got ${quote(value)}`);
   return n;
 }
 
 /** "60:3.17" → { t: 60, rows: [3, 17] }. */
 function readPull(text) {
   const [t, rows, extra] = text.split(':');
-  if (rows == null || extra != null) throw new Error(`pull must look like 60:3.17 (t, then rows), got '${text}'`);
+  if (rows == null || extra != null) throw new Error(`pull must look like 60:3.17 (t, then rows), got ${quote(text)}`);
   return { t: count('pull t', t, MAX_REPLAY_STEPS), rows: rows.split('.').map((r) => count('pull row', r)) };
 }
 
@@ -161,20 +170,21 @@ export async function csvSource(text, name = '') {
  * not pull data from elsewhere).
  */
 export async function fetchCsv(path, base) {
+  if (path.length > MAX_PATH) throw new Error(`csv must be a path of at most ${MAX_PATH} characters, got one of ${path.length.toLocaleString('en')}`);
   let url;
   try {
     url = new URL(path, base);
   } catch {
-    throw new Error(`csv must be a path on this site, got ${path}`);
+    throw new Error(`csv must be a path on this site, got ${quote(path)}`);
   }
-  if (url.origin !== new URL(base).origin) throw new Error(`csv must be a path on this site, got ${path}`);
+  if (url.origin !== new URL(base).origin) throw new Error(`csv must be a path on this site, got ${quote(path)}`);
   let response;
   try {
     response = await fetch(url);
   } catch {
-    throw new Error(`could not load ${path}`);
+    throw new Error(`could not load ${quote(path)}`);
   }
-  if (!response.ok) throw new Error(`could not load ${path}: HTTP ${response.status}`);
+  if (!response.ok) throw new Error(`could not load ${quote(path)}: HTTP ${response.status}`);
   return response.text();
 }
 

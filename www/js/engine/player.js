@@ -50,10 +50,16 @@ export class Player {
     this.cap = 0;
   }
 
-  /** The page drew the last frame. */
+  /** The page drew the last frame: the steps taken since go out at once, not after another slice. */
   frameDone() {
     this.drawn = true;
-    if (this.playing && this.waiting) {
+    if (!this.playing) return;
+    if (this.frameSteps > 0) {
+      this.frameSteps = 0;
+      this.drawn = false;
+      this.host.frame();
+    }
+    if (this.waiting) {
       this.waiting = false;
       this.schedule();
     }
