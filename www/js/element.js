@@ -93,20 +93,9 @@ export class SomPlayground extends HTMLElement {
     app.addView(new Params($('params'), app, schema));
     app.addView(new ExportView($('export-view'), app));
     app.addView(new Announcer(root));
-    this.tour = new Tour($('tour'), app, {
-      setPlaying: (on) => this.controls.setPlaying(on),
-      setColour: (mode) => this.mapView.setMode(app, mode),
-      changed: (index) => {
-        this.spotlight();
-        emit('stopchange', { stop: index + 1 });
-      },
-    });
-    $('btn-link').addEventListener('click', () => this.copyLink());
-    const share = new ShareDialog(root, () => ({ hash: writeHash(app), page: this.pageUrl(), module: MODULE_URL }), STOPS.map((s) => s.title));
-    $('btn-share').addEventListener('click', () => share.open(this.stop));
     // In one-screen mode a view's canvas is at most as tall as its share of the stage allows.
     const stage = root.querySelector('.stage');
-    const sizes = new ResizeObserver(() => {
+    const fitViews = () => {
       const fit = 'fit' in root.querySelector('.lesson').dataset;
       // Side by side the stage has a height of its own; stacked (a phone) the views share the
       // screen with the controls above and the tour's sheet below.
@@ -121,9 +110,23 @@ export class SomPlayground extends HTMLElement {
         app.stacked = stacked;
         app.render();
       }
-    });
+    };
+    const sizes = new ResizeObserver(fitViews);
     sizes.observe(stage);
     sizes.observe(root.getElementById('tour-panel'));
+    sizes.observe(root.querySelector('.controls')); // the stage moves when the controls wrap
+    this.tour = new Tour($('tour'), app, {
+      setPlaying: (on) => this.controls.setPlaying(on),
+      setColour: (mode) => this.mapView.setMode(app, mode),
+      changed: (index) => {
+        this.spotlight();
+        fitViews();
+        emit('stopchange', { stop: index + 1 });
+      },
+    });
+    $('btn-link').addEventListener('click', () => this.copyLink());
+    const share = new ShareDialog(root, () => ({ hash: writeHash(app), page: this.pageUrl(), module: MODULE_URL }), STOPS.map((s) => s.title));
+    $('btn-share').addEventListener('click', () => share.open(this.stop));
     this.addEventListener('pointerdown', () => { app.hovered = null; });
 
     await this.openLink(this.linkText());
