@@ -17,7 +17,7 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 
 # WASM_FROM: an already built .wasm to use instead (e.g. from another checkout).
-wasm=${WASM_FROM:-target/wasm32-unknown-unknown/release/som_playground.wasm}
+wasm=${WASM_FROM:-${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/som_playground.wasm}
 [ -n "${WASM_FROM:-}" ] || cargo build --quiet --release --lib --target wasm32-unknown-unknown
 out=${OUT:-dist}
 glue=$(mktemp -d)
