@@ -25,8 +25,10 @@ trap 'rm -rf "$glue"' EXIT
 rm -rf "$out"
 mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$glue" "$wasm"
-# The features rustc 1.95 enables for wasm32 by default, plus SIMD (.cargo/config.toml).
-wasm-opt -Oz --enable-simd --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
+# The features rustc 1.95 enables for wasm32 by default, plus SIMD (.cargo/config.toml);
+# -Oz until nothing shrinks, without debug info or the producers section.
+wasm-opt -Oz --converge --strip-debug --strip-producers \
+  --enable-simd --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
   --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
   "$glue/som_playground_bg.wasm" -o "$out/som_playground_bg.wasm"
 cp "$glue/som_playground.js" "$out/"

@@ -12,6 +12,7 @@
 //! without wraparound, array lengths before any copy, values finite and within ±1e15), so a
 //! wrong argument throws an `Error` naming it and what is allowed, never a trap.
 
+mod alloc;
 mod args;
 mod csv_loader;
 mod data_methods;
@@ -29,6 +30,9 @@ const MAX_PULL_ROWS: usize = 64;
 /// `train(steps)` takes at most this many steps in one call (a link replays at most 5,000,000).
 pub const MAX_TRAIN_STEPS: u64 = 10_000_000;
 use options::Options;
+
+#[global_allocator]
+static ALLOCATOR: alloc::SizeClasses = alloc::SizeClasses::new();
 use trace::{StepReport, Trace};
 use wasm_bindgen::prelude::*;
 
@@ -92,7 +96,7 @@ impl Som {
     /// a map on built-in data; after `setData` / `loadCsv`, `options().data` is "custom" and
     /// `withOptions` is the way to rebuild it with its data.
     pub fn options(&self) -> Result<JsValue, JsError> {
-        serde_wasm_bindgen::to_value(&self.options).map_err(js_error)
+        Ok(self.options.to_js().into())
     }
 
     // ---- the map ----------------------------------------------------------------------------
