@@ -18,6 +18,7 @@
 //! `wasm32`) converts types and errors and does no math of its own.
 
 pub mod data;
+mod numfmt;
 pub mod som;
 
 #[cfg(target_arch = "wasm32")]

@@ -213,14 +213,16 @@ impl Problem {
     }
 }
 
-/// `field` as a number, if it is one (possibly NaN or infinite).
+/// `field` as a number, if it is one (possibly NaN or infinite): `str::parse::<f32>`, as
+/// [`crate::numfmt::parse_f32`] reads it with the same grammar and value.
 fn number(field: &str, decimal_comma: bool) -> Option<f32> {
-    match field.parse::<f32>() {
-        Ok(v) => Some(v),
-        Err(_) if decimal_comma && field.bytes().filter(|&b| b == b',').count() == 1 => {
-            field.replacen(',', ".", 1).parse::<f32>().ok()
+    use crate::numfmt::parse_f32;
+    match parse_f32(field) {
+        Some(v) => Some(v),
+        None if decimal_comma && field.bytes().filter(|&b| b == b',').count() == 1 => {
+            parse_f32(&field.replacen(',', ".", 1))
         }
-        Err(_) => None,
+        None => None,
     }
 }
 

@@ -2,6 +2,9 @@
 
 use std::fmt;
 
+// Floats as `{:e}` and `{:.1}` would write them, without core's float formatting in the wasm.
+use crate::numfmt::{exp_f32, fixed_f64};
+
 /// Longest offending value quoted verbatim in a message; longer ones are cut and end in `…`.
 const MAX_QUOTED_CHARS: usize = 40;
 
@@ -130,9 +133,9 @@ impl fmt::Display for DataError {
             }
             TooLarge { line, column, name, value } => write!(
                 f,
-                "line {line}, {}: '{value}' is too large; numbers must lie within ±{:e}",
+                "line {line}, {}: '{value}' is too large; numbers must lie within ±{}",
                 Col(*column, name),
-                super::MAX_ABS_VALUE
+                exp_f32(super::MAX_ABS_VALUE)
             ),
             TooManyRows { line, limit } => write!(
                 f,
@@ -140,8 +143,9 @@ impl fmt::Display for DataError {
             ),
             TooManyBytes { bytes, limit } => write!(
                 f,
-                "the file is {:.1} MB; files up to {} MB can be loaded",
-                (*bytes as f64 / 1e5).ceil() / 10.0, // rounded up: never "50.0 MB" over a 50 MB limit
+                "the file is {} MB; files up to {} MB can be loaded",
+                // rounded up: never "50.0 MB" over a 50 MB limit
+                fixed_f64((*bytes as f64 / 1e5).ceil() / 10.0, 1),
                 limit / 1_000_000
             ),
             Malformed { line, message } => write!(f, "line {line}: {message}"),
@@ -191,8 +195,9 @@ impl fmt::Display for DataError {
             }
             ValueTooLarge { what, index, value } => write!(
                 f,
-                "{what}: value {index} is {value:e}; values must lie within ±{:e} (scale the data first)",
-                super::MAX_ABS_VALUE
+                "{what}: value {index} is {}; values must lie within ±{} (scale the data first)",
+                exp_f32(*value),
+                exp_f32(super::MAX_ABS_VALUE)
             ),
             WrongLength { what, expected, actual } => {
                 write!(f, "{what}: expected {expected} values, got {actual}")

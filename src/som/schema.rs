@@ -26,6 +26,7 @@
 use std::fmt;
 
 use super::{Decay, Init, Kernel, Order, Schedule, SomConfig, SomError, Topology};
+use crate::numfmt;
 use crate::data::generators::{DEFAULT_ROWS, MAX_ROWS};
 use crate::data::{Scaling, BUILTIN_NAMES};
 
@@ -424,16 +425,18 @@ pub fn option(name: &str) -> Option<&'static OptionSpec> {
 /// A number as JavaScript's `String(x)` writes it: `NaN`, `Infinity`, `-Infinity`, `0` for
 /// −0, exponent form (`1e+21`, `1e-7`) outside `[1e-6, 1e21)`, else the shortest decimal.
 pub fn js_number(x: f64) -> String {
-    js_spelling(x, x)
+    js_spelling(x, x, numfmt::display_f64, numfmt::exp_f64)
 }
 
 /// [`js_number`] for an `f32`, with the shortest decimal that reads back as the same `f32`
 /// (`0.1`, not `0.10000000149011612`).
 pub fn js_number_f32(x: f32) -> String {
-    js_spelling(x as f64, x)
+    js_spelling(x as f64, x, numfmt::display_f32, numfmt::exp_f32)
 }
 
-fn js_spelling<T: fmt::Display + fmt::LowerExp>(x: f64, shown: T) -> String {
+/// `shown` (`x` itself or the `f32` it came from) by `plain` (`{}`) or `exp` (`{:e}`); see
+/// [`crate::numfmt`] for why not `format!`.
+fn js_spelling<T: Copy>(x: f64, shown: T, plain: fn(T) -> String, exp: fn(T) -> String) -> String {
     if x.is_nan() {
         return "NaN".into();
     }
@@ -445,9 +448,9 @@ fn js_spelling<T: fmt::Display + fmt::LowerExp>(x: f64, shown: T) -> String {
     }
     let a = x.abs();
     if (1e-6..1e21).contains(&a) {
-        return format!("{shown}");
+        return plain(shown);
     }
-    let e = format!("{shown:e}");
+    let e = exp(shown);
     match e.split_once('e') {
         Some((m, exp)) if !exp.starts_with('-') => format!("{m}e+{exp}"),
         _ => e,
@@ -606,16 +609,17 @@ impl<'a> Given<'a> {
 
     /// An enum option parsed by its core type: the given name, else the table's default.
     /// The table's values are the type's names (a test checks every one parses), so only a
-    /// broken table could make this panic.
-    fn name<T: std::str::FromStr>(&self, spec: &OptionSpec) -> T
-    where
-        T::Err: fmt::Debug,
-    {
+    /// broken table could make this panic. (No `expect`: it would format the error with
+    /// `Debug` and link every error type's `Debug`, floats included, into the wasm.)
+    fn name<T: std::str::FromStr>(&self, spec: &OptionSpec) -> T {
         let text = match self.get(spec) {
             Some(Value::Text(s)) => s,
             _ => spec.default_text(),
         };
-        text.parse().expect("every name in the option table parses")
+        match text.parse() {
+            Ok(value) => value,
+            Err(_) => panic!("every name in the option table parses"),
+        }
     }
 
     /// A decay option: the given name, else the value of `decay` (its default rule).

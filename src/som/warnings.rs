@@ -127,7 +127,7 @@ fn short(x: f64) -> String {
         return schema::js_number(x);
     }
     let digits = (2 - x.abs().log10().floor() as i32).max(0) as usize;
-    let s = format!("{x:.digits$}");
+    let s = crate::numfmt::fixed_f64(x, digits); // format!("{x:.digits$}"), see crate::numfmt
     let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { &s };
     s.to_string()
 }
@@ -161,7 +161,7 @@ pub fn warnings(config: &SomConfig, data: Option<&Dataset>, scaling: Scaling) ->
                     "{nodes} nodes for {n} rows: at least {} nodes can never win a row and only fill in \
                      between the others; about 5·√{n} ≈ {} nodes suit this data.",
                     nodes - n,
-                    thumb.round()
+                    crate::numfmt::display_f64(thumb.round())
                 ),
                 field,
                 Value::Number(side as f64),

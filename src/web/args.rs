@@ -25,13 +25,13 @@ pub(crate) fn js_number(x: f64) -> String {
     } else if x == 0.0 {
         "0".into()
     } else if x.abs() >= 1e21 || x.abs() < 1e-6 {
-        let s = format!("{x:e}");
+        let s = crate::numfmt::exp_f64(x); // format!("{x:e}") without core's float formatting
         match s.split_once('e') {
             Some((m, e)) if !e.starts_with('-') => format!("{m}e+{e}"),
             _ => s,
         }
     } else {
-        format!("{x}")
+        crate::numfmt::display_f64(x)
     }
 }
 
@@ -211,7 +211,8 @@ fn finite_f32(values: Vec<f64>, name: &str, bound: f32) -> Result<Vec<f32>, JsEr
     let bound_f64 = bound as f64;
     if let Some(i) = values.iter().position(|x| x.is_nan() || x.abs() > bound_f64) {
         return Err(JsError::new(&format!(
-            "{name}[{i}] must be a finite number within ±{bound:e}, got {}",
+            "{name}[{i}] must be a finite number within ±{}, got {}",
+            crate::numfmt::exp_f32(bound),
             js_number(values[i])
         )));
     }
