@@ -89,9 +89,15 @@ impl Som {
     /// tie), or -1 for a node that wins no row. `labels` must have one entry per row.
     pub fn majority_labels(&self, data: &[f32], labels: &[u32]) -> Vec<i32> {
         // Sorting the (node, label) pairs puts each node's rows together, labels ascending, so
-        // one pass counts them without a nodes × classes table (classes may be many).
-        let mut pairs: Vec<(u32, u32)> = self.bmus(data).into_iter().zip(labels.iter().copied()).collect();
-        pairs.sort_unstable();
+        // one pass counts them without a nodes × classes table (classes may be many). Two
+        // stable counting sorts (by label, then by node) give that order in O(rows + nodes +
+        // classes), without a generic sort in the wasm.
+        let bmus = self.bmus(data);
+        let classes = labels.iter().max().map_or(0, |&m| m as usize + 1);
+        let rows: Vec<u32> = (0..bmus.len().min(labels.len()) as u32).collect();
+        let rows = stable_by(&rows, |j| labels[j as usize] as usize, classes);
+        let rows = stable_by(&rows, |j| bmus[j as usize] as usize, self.len());
+        let pairs: Vec<(u32, u32)> = rows.iter().map(|&j| (bmus[j as usize], labels[j as usize])).collect();
         let mut majority = vec![-1i32; self.len()];
         let mut count = vec![0usize; self.len()];
         for run in pairs.chunk_by(|a, b| a == b) {
@@ -103,4 +109,22 @@ impl Som {
         }
         majority
     }
+}
+
+/// `order` stably sorted by `key` (each key below `buckets`): a counting sort.
+fn stable_by(order: &[u32], key: impl Fn(u32) -> usize, buckets: usize) -> Vec<u32> {
+    let mut start = vec![0usize; buckets + 1];
+    for &j in order {
+        start[key(j) + 1] += 1;
+    }
+    for b in 0..buckets {
+        start[b + 1] += start[b];
+    }
+    let mut out = vec![0u32; order.len()];
+    for &j in order {
+        let k = key(j);
+        out[start[k]] = j;
+        start[k] += 1;
+    }
+    out
 }
