@@ -34,7 +34,12 @@ async function open(options) {
 
 /** Waits until the tug-of-war rows (el.state.tugRows) are `rows`, or the data set is `name`. */
 const tugRowsAre = (page, rows) => page.waitForFunction((r) => document.querySelector('som-playground').state.tugRows.join() === r, rows.join());
-const dataIs = (page, name) => page.waitForFunction((n) => document.querySelector('som-playground').state.options.data === n, name);
+/** Waits for the next two frames: a snapshot's state is in at once, the views draw it on the next frame. */
+const drawn = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+const dataIs = async (page, name) => {
+  await page.waitForFunction((n) => document.querySelector('som-playground').state.options.data === n, name);
+  await drawn(page);
+};
 
 test('thumbnails choose a built-in data set, by click and by keyboard', async () => {
   const app = await open({ root });
@@ -126,6 +131,7 @@ test('a CSV dropped on the data panel is read; screenshots of loaded and error s
       await page.locator('#data-panel').screenshot({ path: path.join(SCREENSHOTS, `data-form-${width}.png`) });
       await page.click('#csv-load');
       await page.waitForFunction(() => document.querySelector('som-playground').state.columns.join() === 'height,weight');
+      await drawn(page);
       assert.match(await page.locator('[data-testid="data-source"]').textContent(), /pets\.csv/);
       // So small a file then travels inside a link (csvz); the panel still names it.
       await page.waitForFunction(() => document.querySelector('som-playground').state.dataSource.kind === 'inline');
