@@ -5,7 +5,9 @@
 //! the same strings, digit for digit, with one small exact algorithm on a little big-integer
 //! type: the shortest digits that read back as the same float (ties in the last digit round
 //! up, as Rust's Dragon4 does), or exactly `frac` decimals rounded half to even.
-//! `tests` compares them with `core::fmt` on special and random values.
+//! `tests` compares them with `core::fmt` on special and random values. Every function is
+//! `#[inline(never)]`: the crate builds at opt-level 3 for the SOM's loops, and inlined and
+//! unrolled copies of these cold paths only made the wasm larger.
 
 use std::cmp::Ordering;
 
@@ -14,9 +16,12 @@ use std::cmp::Ordering;
 struct Big(Vec<u32>);
 
 impl Big {
+    #[inline(never)]
     fn new(x: u64) -> Big {
         Big(vec![x as u32, (x >> 32) as u32])
     }
+
+    #[inline(never)]
 
     fn mul_small(&mut self, m: u32) -> &mut Big {
         let mut carry = 0u64;
@@ -30,6 +35,8 @@ impl Big {
         }
         self
     }
+
+    #[inline(never)]
 
     fn mul_pow2(&mut self, n: u32) -> &mut Big {
         let (limbs, bits) = ((n / 32) as usize, n % 32);
@@ -48,6 +55,8 @@ impl Big {
         self
     }
 
+    #[inline(never)]
+
     fn mul_pow10(&mut self, mut n: u32) -> &mut Big {
         while n >= 9 {
             self.mul_small(1_000_000_000);
@@ -55,6 +64,8 @@ impl Big {
         }
         self.mul_small(10u32.pow(n))
     }
+
+    #[inline(never)]
 
     fn add(&self, other: &Big) -> Big {
         let len = self.0.len().max(other.0.len());
@@ -70,6 +81,7 @@ impl Big {
     }
 
     /// `self -= other`, for `self >= other`.
+    #[inline(never)]
     fn sub(&mut self, other: &Big) {
         let mut borrow = 0i64;
         for (i, limb) in self.0.iter_mut().enumerate() {
@@ -78,6 +90,8 @@ impl Big {
             borrow = i64::from(v < 0);
         }
     }
+
+    #[inline(never)]
 
     fn cmp(&self, other: &Big) -> Ordering {
         let len = self.0.len().max(other.0.len());
@@ -90,11 +104,14 @@ impl Big {
         Ordering::Equal
     }
 
+    #[inline(never)]
+
     fn is_zero(&self) -> bool {
         self.0.iter().all(|&l| l == 0)
     }
 
     /// `self / d` in place; returns the remainder.
+    #[inline(never)]
     fn div_small(&mut self, d: u32) -> u32 {
         let mut rem = 0u64;
         for limb in self.0.iter_mut().rev() {
@@ -106,6 +123,7 @@ impl Big {
     }
 
     /// The decimal digits (no leading zeros; `"0"` for zero).
+    #[inline(never)]
     fn decimal(mut self) -> String {
         let mut chunks = Vec::new();
         while !self.is_zero() {
@@ -132,6 +150,7 @@ struct Decoded {
 }
 
 /// A float's sign, `integer · 2^exp`, and its class: `Some` for a finite non-zero value.
+#[inline(never)]
 fn split(bits: u64, mant_bits: u32, exp_bits: u32) -> (bool, Option<(u64, i32)>, bool) {
     let negative = bits >> (mant_bits + exp_bits) & 1 == 1;
     let field = ((bits >> mant_bits) & ((1 << exp_bits) - 1)) as i32;
@@ -145,6 +164,8 @@ fn split(bits: u64, mant_bits: u32, exp_bits: u32) -> (bool, Option<(u64, i32)>,
     (negative, Some(value), false)
 }
 
+#[inline(never)]
+
 fn decode(mant: u64, exp: i32, mant_bits: u32) -> Decoded {
     let inclusive = mant & 1 == 0;
     if mant == 1 << mant_bits {
@@ -157,6 +178,7 @@ fn decode(mant: u64, exp: i32, mant_bits: u32) -> Decoded {
 
 /// The shortest digits `d` (ASCII) and exponent `k` with `0.d × 10^k` inside the rounding
 /// interval: Dragon4 as `core::num::flt2dec` runs it, so the same digits.
+#[inline(never)]
 fn shortest(d: &Decoded) -> (Vec<u8>, i32) {
     // an estimate of ceil(log10(mant + plus) · 2^exp), at most one too small
     let nbits = 64 - (d.mant + d.plus - 1).leading_zeros() as i64;
@@ -212,6 +234,7 @@ fn shortest(d: &Decoded) -> (Vec<u8>, i32) {
 }
 
 /// Adds one in the last digit; `Some` of a digit to append when every digit was 9.
+#[inline(never)]
 fn round_up(d: &mut [u8]) -> Option<u8> {
     match d.iter().rposition(|&c| c != b'9') {
         Some(i) => {
@@ -228,6 +251,7 @@ fn round_up(d: &mut [u8]) -> Option<u8> {
 }
 
 /// `0.digits × 10^k` written out in full (as `{}` does).
+#[inline(never)]
 fn plain(digits: &[u8], k: i32) -> String {
     let digits = std::str::from_utf8(digits).unwrap_or("");
     if k <= 0 {
@@ -241,6 +265,7 @@ fn plain(digits: &[u8], k: i32) -> String {
 }
 
 /// `0.digits × 10^k` in exponent form (as `{:e}` does): `1.5e-7`, `3e38`.
+#[inline(never)]
 fn exponent(digits: &[u8], k: i32) -> String {
     let digits = std::str::from_utf8(digits).unwrap_or("0");
     let (first, rest) = digits.split_at(1);
@@ -252,6 +277,8 @@ enum Style {
     Plain,
     Exponent,
 }
+
+#[inline(never)]
 
 fn shortest_text(bits: u64, mant_bits: u32, exp_bits: u32, style: Style) -> String {
     let (negative, value, special) = split(bits, mant_bits, exp_bits);
@@ -275,26 +302,31 @@ fn shortest_text(bits: u64, mant_bits: u32, exp_bits: u32, style: Style) -> Stri
 }
 
 /// `format!("{x}")`.
+#[inline(never)]
 pub(crate) fn display_f64(x: f64) -> String {
     shortest_text(x.to_bits(), 52, 11, Style::Plain)
 }
 
 /// `format!("{x}")`.
+#[inline(never)]
 pub(crate) fn display_f32(x: f32) -> String {
     shortest_text(x.to_bits() as u64, 23, 8, Style::Plain)
 }
 
 /// `format!("{x:e}")`.
+#[inline(never)]
 pub(crate) fn exp_f64(x: f64) -> String {
     shortest_text(x.to_bits(), 52, 11, Style::Exponent)
 }
 
 /// `format!("{x:e}")`.
+#[inline(never)]
 pub(crate) fn exp_f32(x: f32) -> String {
     shortest_text(x.to_bits() as u64, 23, 8, Style::Exponent)
 }
 
 /// `format!("{x:.frac$}")`: exactly `frac` decimals, the exact value rounded half to even.
+#[inline(never)]
 pub(crate) fn fixed_f64(x: f64, frac: usize) -> String {
     let (negative, value, special) = split(x.to_bits(), 52, 11);
     if special {
@@ -345,6 +377,7 @@ pub(crate) fn fixed_f64(x: f64, frac: usize) -> String {
 
 impl Big {
     /// The number of significant bits.
+    #[inline(never)]
     fn bits(&self) -> i64 {
         match self.0.iter().rposition(|&l| l != 0) {
             Some(i) => 32 * i as i64 + 32 - self.0[i].leading_zeros() as i64,
@@ -353,6 +386,7 @@ impl Big {
     }
 
     /// `a · 2^max(s, 0)` compared with `b · 2^max(−s, 0)`.
+    #[inline(never)]
     fn cmp_shifted(a: &Big, b: &Big, s: i64) -> Ordering {
         let (mut a, mut b) = (a.clone(), b.clone());
         if s >= 0 {
@@ -369,6 +403,7 @@ impl Big {
 /// and the same value, the exact decimal rounded to the nearest `f32` (ties to even), without
 /// core's `dec2flt` and its tables in the wasm. Exact `f32` or `f64` arithmetic where one
 /// rounding is provably the right one, big integers otherwise.
+#[inline(never)]
 pub(crate) fn parse_f32(text: &str) -> Option<f32> {
     let (negative, body) = match text.as_bytes().first()? {
         b'-' => (true, &text[1..]),
