@@ -133,6 +133,19 @@ export class App {
     return this.weightsArray;
   }
 
+  /** Says where the data came from (for links): builtin, a path beside the page, inline, or a local file. */
+  setDataSource(source) {
+    this.dataSource = source;
+    this.render();
+  }
+
+  /** Selects `node` as a new state would (a tour stop, a link): the hover preview dropped, the views redrawn. */
+  selectAfresh(node) {
+    this.hovered = null;
+    this.selected = node;
+    this.render();
+  }
+
   /** Selects a node in every view (a click or a tap; hovering only previews). */
   select(node) {
     if (node === this.selected || node == null) return;

@@ -127,7 +127,7 @@ export class SomPlayground extends HTMLElement {
     $('btn-link').addEventListener('click', () => this.copyLink());
     const share = new ShareDialog(root, () => ({ hash: writeHash(app), page: this.pageUrl(), module: MODULE_URL }), STOPS.map((s) => s.title));
     $('btn-share').addEventListener('click', () => share.open(this.stop));
-    this.addEventListener('pointerdown', () => { app.hovered = null; });
+    this.addEventListener('pointerdown', () => app.hover(null));
 
     await this.openLink(this.linkText());
     await new Promise(requestAnimationFrame); // the views have drawn the first map
@@ -168,7 +168,7 @@ export class SomPlayground extends HTMLElement {
       await this.applyLink(state);
       if (unknown.length) app.showError(`This link hides ${[...new Set(unknown)].slice(0, 5).map(quote).join(', ')}, which the page does not have; it can hide ${hideNames(this.shadowRoot).join(', ')}.`);
     } catch (error) {
-      app.dataSource = { kind: 'builtin' };
+      app.setDataSource({ kind: 'builtin' });
       try {
         await app.build(DEFAULTS);
         await app.setTug([]);
@@ -192,9 +192,9 @@ export class SomPlayground extends HTMLElement {
     if (csv != null) {
       if (!app.shape) await app.build(DEFAULTS); // the engine reads a CSV into a map's data: the first link needs a map
       await app.call('loadCsv', { text: csv }); // rejects, naming the line and column, and keeps the current data
-      app.dataSource = state.csv != null ? { kind: 'path', path: state.csv } : { kind: 'inline', packed: state.csvz };
+      app.setDataSource(state.csv != null ? { kind: 'path', path: state.csv } : { kind: 'inline', packed: state.csvz });
     } else {
-      app.dataSource = { kind: 'builtin' };
+      app.setDataSource({ kind: 'builtin' });
     }
     await build();
     if (state.stop != null) {
@@ -219,8 +219,7 @@ export class SomPlayground extends HTMLElement {
     if (full || state.tug.length) await app.setTug(state.tug);
     if (state.node != null && state.node >= app.shape.nodes) throw new Error(`node must be from 0 to ${app.shape.nodes - 1}, got ${state.node}`);
     if (full || state.node != null) {
-      app.selected = -1; // select() ignores the node already selected
-      app.select(state.node ?? 0);
+      app.selectAfresh(state.node ?? 0);
     }
   }
 
@@ -385,7 +384,7 @@ export class SomPlayground extends HTMLElement {
     await this.ready;
     if (typeof text !== 'string') throw new TypeError(`loadCsv takes the CSV as a string, got ${typeof text}`);
     await this.app.call('loadCsv', { text });
-    this.app.dataSource = { kind: 'local', name: 'loadCsv()' };
+    this.app.setDataSource({ kind: 'local', name: 'loadCsv()' });
   }
 }
 

@@ -143,10 +143,8 @@ export class Tour {
     const picks = await app.call('prepare', stop.prepare ?? {});
     if (token !== this.token) return;
     this.hooks.setColour(stop.colour ?? 'weights');
-    app.hovered = null;
-    app.selected = -1;
     const select = stop.select ?? 0;
-    app.select(typeof select === 'number' ? Math.min(select, app.shape.nodes - 1) : picks[select]);
+    app.selectAfresh(typeof select === 'number' ? Math.min(select, app.shape.nodes - 1) : picks[select]);
     this.hooks.changed(index);
   }
 

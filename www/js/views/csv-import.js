@@ -279,7 +279,7 @@ export class CsvImport {
     this.pending = null;
     this.cancel();
     this.showError('');
-    app.dataSource = { kind: 'local', name: pending.name };
+    app.setDataSource({ kind: 'local', name: pending.name });
     app.showStatus(`Loaded ${app.dataRows.toLocaleString('en')} rows × ${app.shape.dim} columns from ${pending.name}. A new map starts at t = 0.`);
     this.el.dataset.state = 'loaded';
     // A small file with the default columns travels inside a link (the link loads it that way).
@@ -291,7 +291,7 @@ export class CsvImport {
     const packed = await pack(text);
     if (packed.length <= INLINE_CSV_LIMIT && this.app.dataSource === source) {
       // The file's name stays: the data panel goes on naming it.
-      this.app.dataSource = { kind: 'inline', packed, name: source.name };
+      this.app.setDataSource({ kind: 'inline', packed, name: source.name });
     }
   }
 }

@@ -80,7 +80,7 @@ export class DataPanel {
       this.sync(app, true);
       return;
     }
-    app.dataSource = { kind: 'builtin' };
+    app.setDataSource({ kind: 'builtin' });
     app.showStatus(`A new ${app.shape.rows}×${app.shape.cols} map, from t = 0, for ${name} (${app.dataRows.toLocaleString('en')} rows).`);
   }
 
