@@ -112,7 +112,7 @@ function minisom(side, dim, dataFile) {
   }
 }
 
-/** The native core: benches/native.rs in its single-map mode (SOM_BENCH_PROFILE=side,dim,steps). */
+/** The native core: bench/native.rs in its single-map mode (SOM_BENCH_PROFILE=side,dim,steps). */
 function native(side, dim, steps) {
   if (!NATIVE) return null;
   try {

@@ -14,7 +14,7 @@
 #                                          DIR relative to the repository)
 #
 #   BENCH_DIST=dir     benchmark an existing build (a dist/ folder) instead of running scripts/build.sh
-#   BENCH_NATIVE=path  use this benches/native.rs binary; BENCH_NATIVE=none skips the native core
+#   BENCH_NATIVE=path  use this bench/native.rs binary; BENCH_NATIVE=none skips the native core
 #                      (by default it is built with `cargo bench --bench native --no-run`)
 #
 # docs/benchmark.md has the figures, the profiles and what they showed.
@@ -50,7 +50,7 @@ elif [ -z "$native" ]; then
   echo "bench: cargo bench --bench native --no-run" >&2
   native=$(cargo bench --bench native --no-run --message-format=json 2>/dev/null \
     | sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -n 1)
-  [ -x "$native" ] || { echo "bench: could not build benches/native.rs" >&2; native=""; }
+  [ -x "$native" ] || { echo "bench: could not build bench/native.rs" >&2; native=""; }
 fi
 
 cp bench/page/index.html bench/page/ml-frame.html bench/page/bench.js bench/page/data.js "$site/"
