@@ -273,6 +273,20 @@ impl Pitfall {
             }
         }
     }
+
+    /// This pair's metric for one of its maps, `som`, trained on `raw` scaled by `scaling`: on
+    /// its training data, or, when the pair says `on_scaled_data`, on the min-max scaled data
+    /// with the map's weights carried into those coordinates ([`to_min_max`]).
+    pub fn measure(&self, som: &Som, raw: &Dataset, scaling: Scaling) -> f32 {
+        if !self.on_scaled_data {
+            return self.metric.of(som, raw.scaled(scaling).values());
+        }
+        let mut copy = som.clone();
+        match copy.set_weights(&to_min_max(som.weights(), raw, scaling)) {
+            Ok(()) => self.metric.of(&copy, raw.scaled(Scaling::MinMax).values()),
+            Err(_) => f32::INFINITY,
+        }
+    }
 }
 
 /// A pair trained in lock step: both maps take the same row at every step, the one the good
@@ -349,22 +363,6 @@ impl LockStep {
             p.measure(&self.good, &self.raw, self.scalings[0]),
             p.measure(&self.pitfall, &self.raw, self.scalings[1]),
         )
-    }
-}
-
-impl Pitfall {
-    /// This pair's metric for one of its maps, `som`, trained on `raw` scaled by `scaling`: on
-    /// its training data, or, when the pair says `on_scaled_data`, on the min-max scaled data
-    /// with the map's weights carried into those coordinates ([`to_min_max`]).
-    pub fn measure(&self, som: &Som, raw: &Dataset, scaling: Scaling) -> f32 {
-        if !self.on_scaled_data {
-            return self.metric.of(som, raw.scaled(scaling).values());
-        }
-        let mut copy = som.clone();
-        match copy.set_weights(&to_min_max(som.weights(), raw, scaling)) {
-            Ok(()) => self.metric.of(&copy, raw.scaled(Scaling::MinMax).values()),
-            Err(_) => f32::INFINITY,
-        }
     }
 }
 
