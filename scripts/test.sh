@@ -67,38 +67,32 @@ node_counts() {
     END { printf "%d %d\n", p, f }'
 }
 
-# ---- 1. native ------------------------------------------------------------------------------
-banner "1/3 native: cargo test"
-t0=$SECONDS
-timeout 1800 cargo test --no-fail-fast 2>&1 | tee "$logs/native.log"
-rc=${PIPESTATUS[0]}
-read -r pass fail < <(libtest_counts "$logs/native.log")
-record native "$rc" "$pass" "$fail"
-echo "(native tier: $((SECONDS - t0)) s)"
-
-# ---- 2. wasm in Chrome ----------------------------------------------------------------------
-banner "2/3 wasm: wasm-pack test --headless --chrome (tests/web.rs, tests/hardening_facade.rs)"
-t0=$SECONDS
-CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=300 timeout 1800 \
-  wasm-pack test --headless --chrome --mode no-install -- --test web --test hardening_facade 2>&1 | tee "$logs/wasm.log"
-rc=${PIPESTATUS[0]}
-read -r pass fail < <(libtest_counts "$logs/wasm.log")
-record wasm "$rc" "$pass" "$fail"
-echo "(wasm tier: $((SECONDS - t0)) s)"
-
-# ---- 3. the built page in Chromium ----------------------------------------------------------
-banner "3/3 e2e: scripts/build.sh, then node --test tests/e2e/"
-t0=$SECONDS
-if timeout 1800 bash scripts/build.sh 2>&1 | tee "$logs/build.log"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
-  timeout 2400 node --test --test-reporter=spec --test-timeout=600000 tests/e2e/ 2>&1 | tee "$logs/e2e.log"
+# tier NAME COUNTER TIMEOUT CMD...: runs one tier with its output visible, then records its counts
+# (COUNTER is libtest_counts or node_counts).
+tier() {
+  local name=$1 counter=$2 limit=$3 t0=$SECONDS rc pass fail
+  shift 3
+  timeout "$limit" "$@" 2>&1 | tee "$logs/$name.log"
   rc=${PIPESTATUS[0]}
-  read -r pass fail < <(node_counts "$logs/e2e.log")
-  record e2e "$rc" "$pass" "$fail"
+  read -r pass fail < <("$counter" "$logs/$name.log")
+  record "$name" "$rc" "$pass" "$fail"
+  echo "($name tier: $((SECONDS - t0)) s)"
+}
+
+banner "1/3 native: cargo test"
+tier native libtest_counts 1800 cargo test --no-fail-fast
+
+banner "2/3 wasm: wasm-pack test --headless --chrome (tests/web.rs, tests/hardening_facade.rs)"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=300 \
+  tier wasm libtest_counts 1800 wasm-pack test --headless --chrome --mode no-install -- --test web --test hardening_facade
+
+banner "3/3 e2e: scripts/build.sh, then node --test tests/e2e/"
+if timeout 1800 bash scripts/build.sh 2>&1 | tee "$logs/build.log"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
+  tier e2e node_counts 2400 node --test --test-reporter=spec --test-timeout=600000 tests/e2e/
 else
   echo "test.sh: scripts/build.sh failed; the e2e tests did not run" >&2
   record e2e 1 0 0
 fi
-echo "(e2e tier: $((SECONDS - t0)) s)"
 
 banner "summary ($((SECONDS - started)) s)"
 printf '%s\n' "${summary[@]}"
