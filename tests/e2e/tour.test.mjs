@@ -1,7 +1,8 @@
 // The tour as a student meets it: every stop is a complete state (Next, Back and a link give the
 // same screen), the stop fits one screen on a laptop and a projector, and on a phone the
 // explanation, Next and the stop's main view are on the screen together. The ideas are visible:
-// stop 7's BMU moves far enough to see, stop 9's tug of war has room for nodes in between.
+// stop 7's BMU moves far enough to see, stop 9's tug of war has room for nodes in between, stop
+// 11's scaling warning and its Fix are on the screen and the Fix works.
 // Screenshots of every stop go to docs/tour/ (1280×720 and 360×740).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +12,7 @@ import { ROOT, openApp, closeBrowser } from './harness.mjs';
 
 after(closeBrowser);
 
-const STOPS = 10;
+const STOPS = 11;
 const LAPTOP = { width: 1280, height: 720 };
 const PHONE = { width: 360, height: 740 };
 const SHOTS = path.join(ROOT, 'docs/tour');
@@ -118,8 +119,9 @@ test('on a 360×740 phone the explanation, Next and the main view are on screen 
       if (n > 1) await press(app.page, '#tour-next', n);
       const seen = await app.page.evaluate(() => {
         const root = document.querySelector('som-playground').shadowRoot;
-        const panel = root.querySelector('.panel.spotlight');
-        const main = panel.querySelector('canvas');
+        // The main view: the stop's first panel (the topmost), its canvas or, for the parameters, its warning.
+        const panel = [...root.querySelectorAll('.panel.spotlight')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
+        const main = panel.querySelector('canvas') ?? panel.querySelector('.warning');
         const r = (el) => el.getBoundingClientRect();
         return { panel: r(panel), main: r(main), next: r(root.getElementById('tour-next')), text: r(root.querySelector('[data-testid="tour-text"]')), sheet: r(root.querySelector('.tour-strip')), height: innerHeight, scrollWidth: document.documentElement.scrollWidth };
       });
@@ -203,6 +205,37 @@ test('stop 9: an 8×8 map or larger, BMUs at least 4 steps apart, the node betwe
     await app.close();
   }
 });
+
+for (const viewport of [LAPTOP, { width: 1440, height: 900 }, PHONE]) {
+  test(`stop 11 at ${viewport.width}×${viewport.height}: the core's scaling warning and its Fix are on screen; the Fix scales the data`, async () => {
+    const app = await openApp({ query: '#stop=11', viewport });
+    try {
+      const page = app.page;
+      const warning = page.locator('[data-testid="warnings"] .warning');
+      const fix = page.getByRole('button', { name: 'Fix: scaling = minMax' });
+      assert.match(await warning.textContent(), /outside \[0, 1\], and are not scaled/);
+      const sheetTop = await page.evaluate(() => document.querySelector('som-playground').shadowRoot.querySelector('.tour-strip').getBoundingClientRect().top);
+      for (const [name, box] of [['the warning', await warning.boundingBox()], ['its Fix', await fix.boundingBox()]]) {
+        const bottom = viewport === PHONE ? sheetTop : viewport.height;
+        assert.ok(box.y >= 0 && box.y + box.height <= bottom + 0.5, `${name} is on the screen without scrolling (${JSON.stringify(box)}, visible to ${bottom})`);
+      }
+      const dots = () => page.evaluate(async () => {
+        await new Promise(requestAnimationFrame);
+        await new Promise(requestAnimationFrame);
+        return document.querySelector('som-playground').shadowRoot.querySelector('[data-testid="input-canvas"]').toDataURL();
+      });
+      const before = await dots();
+      await fix.click();
+      await page.waitForFunction(() => document.querySelector('som-playground').state.options.scaling === 'minMax');
+      await warning.waitFor({ state: 'detached' });
+      assert.equal(await page.locator('som-playground').evaluate((el) => el.t), 0);
+      assert.notEqual(await dots(), before, 'input space is drawn again with the scaled data');
+      app.assertNoErrors();
+    } finally {
+      await app.close();
+    }
+  });
+}
 
 test('a new built-in data set builds a new map: t back to 0, and the page says so', async () => {
   const app = await openApp({ query: '#rows=6&cols=6&data=rgb&t=300', viewport: LAPTOP });

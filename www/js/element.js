@@ -225,15 +225,19 @@ export class SomPlayground extends HTMLElement {
 
   /**
    * Marks the panels the tour stop talks about. While the tour is open, or in the compact layout,
-   * the lesson fits one screen (`data-fit`) and shows only those panels (the compact layout
-   * outside the tour: the map and input space).
+   * the lesson fits one screen (`data-fit`) and shows only those panels, in the stop's order (the
+   * compact layout outside the tour: the map and input space).
    */
   spotlight() {
     const root = this.shadowRoot;
     const touring = this.tour?.index >= 0;
     const compact = this.getAttribute('layout') === 'compact';
     const panels = touring ? this.tour.panels : compact ? ['map-panel', 'input-panel'] : [];
-    for (const el of root.querySelectorAll('.panel[id]')) el.classList.toggle('spotlight', panels.includes(el.id));
+    for (const el of root.querySelectorAll('.panel[id]')) {
+      el.classList.toggle('spotlight', panels.includes(el.id));
+      // The first panel a stop names is its main view: first on the screen (on a phone, the one above the sheet).
+      el.style.order = panels.includes(el.id) ? String(panels.indexOf(el.id)) : '';
+    }
     const lesson = root.querySelector('.lesson');
     if (touring || compact) lesson.dataset.fit = '';
     else delete lesson.dataset.fit;

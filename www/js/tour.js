@@ -10,6 +10,8 @@ const SMALL = { rows: 3, cols: 3, data: 'rgb', dataRows: 60, seed: 4, sigma: 1, 
 /** The tug of war needs room between the two BMUs: a 10×10 map after one epoch. */
 const TUG = { rows: 10, cols: 10, data: 'rgb', dataRows: 200, seed: 4, sigma: 3, sigmaEnd: 1, steps: 2000 };
 const LARGE = { rows: 16, cols: 16, data: 'rgb', dataRows: 500, seed: 4, steps: 5000 };
+/** Fisher's Iris in centimetres, not scaled: columns of different ranges, far from the weights' start. */
+const UNSCALED = { rows: 8, cols: 8, data: 'iris', scaling: 'none', seed: 4, steps: 2000 };
 
 export const STOPS = [
   {
@@ -85,9 +87,15 @@ export const STOPS = [
   {
     title: 'Over time the radius and the pull shrink, and the map settles',
     text: 'A larger map after 3,000 steps: σ and α have decayed along their schedules (marker at t), the quantization and topographic errors have fallen, and neighbouring nodes hold similar colours. Press Play to go on.',
-    panels: ['charts-panel', 'map-panel'],
+    panels: ['map-panel', 'charts-panel'],
     options: LARGE,
     prepare: { trainFor: 3000, sampleEvery: 100 },
+  },
+  {
+    title: 'First of all: scale the inputs',
+    text: 'Everything so far had columns in [0, 1]. Here is Iris in centimetres, not scaled: the ghosts start near 0, at the marked origin, far from every flower, and as the distance adds up squared differences column by column, the widest columns would decide every BMU. The core warns in the parameter panel: press its Fix to scale each column to [0, 1]: every column then counts alike, and the data start close to the ghosts.',
+    panels: ['params-panel', 'input-panel'],
+    options: UNSCALED,
   },
 ];
 
@@ -158,7 +166,7 @@ export class Tour {
 
   paint() {
     const stop = STOPS[this.index];
-    this.heading.textContent = stop ? `${this.index + 1}. ${stop.title}` : 'Ten ideas, one stop each';
+    this.heading.textContent = stop ? `${this.index + 1}. ${stop.title}` : `${STOPS.length} ideas, one stop each`;
     this.text.textContent = stop ? stop.text : 'Press Next to walk through how a Self-Organizing Map learns, from a 3×3 map on three-column data to a map that has settled.';
     this.prev.disabled = this.index <= 0;
     this.next.disabled = this.index >= STOPS.length - 1;

@@ -2,7 +2,7 @@
 // option table (`optionSchema()`: type, range, allowed values and a line of doc for each) and
 // filled from the options in force. Apply builds a new map from the options with the changes
 // (the core checks them; a bad value leaves the old map in place and its message appears in
-// #error). The current data is kept. Under the form, the core's warnings for the map in force
+// #error). The current data is kept. Above the form, the core's warnings for the map in force
 // (allowed but dubious settings), each with a one-click fix.
 import { labelled, numberEl, numberOf, selectEl, buttonEl } from './form-util.js';
 
@@ -96,7 +96,8 @@ export class Params {
     this.warnings.className = 'warnings';
     this.warnings.dataset.testid = 'warnings';
     this.form.append(grid, this.decayNote, actions, this.message);
-    container.append(this.form, this.warnings);
+    // The warnings come first: a dubious setting is what the student should see before the form.
+    container.append(this.warnings, this.form);
     this.form.addEventListener('input', () => this.markChanged());
     this.controls.decay.addEventListener('change', () => { this.decayTouched = true; this.markChanged(); });
     this.form.addEventListener('submit', (event) => {
