@@ -74,6 +74,7 @@ export class SomPitfall extends HTMLElement {
     this.resolveReady = resolve;
     this.snap = null;
     this.failed = null;
+    this.fixed = false; // whether the pitfall side has a warning's fix applied
   }
 
   connectedCallback() {
@@ -155,9 +156,8 @@ export class SomPitfall extends HTMLElement {
     this.$('title').textContent = info.spec.title;
     this.$('sentence').textContent = info.spec.sentence;
     this.$('setting-good').textContent = describe(info.good.options, info.pitfall.options);
-    const fixed = info.fixes.length > 0;
-    this.fixed = fixed;
-    this.$('pitfall-name').textContent = fixed ? 'the pitfall, fixed' : 'the pitfall';
+    this.fixed = info.fixes.length > 0;
+    this.$('pitfall-name').textContent = this.fixed ? 'the pitfall, fixed' : 'the pitfall';
     this.$('setting-pitfall').textContent = describe(info.pitfall.options, info.good.options)
       || 'now set up as the map set up well';
     // What the parameter panel would say of the pitfall's settings, as the core words it, with its fix.
@@ -170,7 +170,6 @@ export class SomPitfall extends HTMLElement {
     this.numberRows();
     this.renderNow();
     this.dataset.pair = info.spec.id;
-    this.dataset.fixed = String(fixed);
   }
 
   /** The rows of numbers under each map: QE, TE and the pair's metric (once, if it is one of them). */
@@ -309,7 +308,7 @@ export class SomPitfall extends HTMLElement {
 
   /** Play's speed, lock steps per drawn frame, as the Speed menu shows it (one of its values). */
   get speed() {
-    return Number(this.$('speed')?.value ?? DEFAULT_SPEED);
+    return Number(this.shadowRoot?.getElementById('speed').value ?? DEFAULT_SPEED);
   }
 
   set speed(stepsPerFrame) {
