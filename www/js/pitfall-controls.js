@@ -5,11 +5,11 @@
 
 /** Play's speeds, lock steps per drawn frame (the Worker never takes more per frame). */
 export const SPEEDS = [
-  [1, 'slow: 1 step a frame'],
-  [5, '5 steps a frame'],
-  [20, '20 steps a frame'],
-  [200, '200 steps a frame'],
-  [2000, 'fastest: 2,000 steps a frame'],
+  [1, 'slow, 1 step/frame'],
+  [5, '5 steps/frame'],
+  [20, '20 steps/frame'],
+  [200, '200 steps/frame'],
+  [2000, 'fastest, 2,000/frame'],
 ];
 export const DEFAULT_SPEED = 20;
 

@@ -264,7 +264,7 @@ export class SomPitfall extends HTMLElement {
     const rows = snap.good.row === snap.pitfall.row ? (snap.good.row == null ? '' : ` · both maps took row ${snap.good.row} last`)
       : ` · rows ${snap.good.row} and ${snap.pitfall.row}`;
     const where = snap.t < snap.horizon ? `of ${snap.horizon.toLocaleString('en')}`
-      : snap.t === snap.horizon ? '(the end of the schedules; Play goes on past it)' : `(past the schedules' end at ${snap.horizon.toLocaleString('en')})`;
+      : snap.t === snap.horizon ? "(the schedules' end)" : `(past the schedules' end at ${snap.horizon.toLocaleString('en')})`;
     this.$('clock').textContent = `t = ${snap.t.toLocaleString('en')} ${where}${rows}`;
     this.$('verdict').textContent = this.verdict(snap);
   }
