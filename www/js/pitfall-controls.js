@@ -2,6 +2,7 @@
 // change them: the labels of the settings in which the sides differ, the core's warnings for the
 // pitfall side with a one-click fix each, the note of the fixes applied with "Restore the
 // pitfall", and the Play speed. No SOM math here: settings, warnings and fixes come from the core.
+import { buttonEl } from './views/form-util.js';
 
 /** Play's speeds, lock steps per drawn frame (the Worker never takes more per frame). */
 export const SPEEDS = [
@@ -44,14 +45,6 @@ export function describe(options, other) {
 /** What a fix sets, in words: "set scaling to min–max". */
 const fixText = ({ field, value: v }) => `set ${field} to ${value(v)}`;
 
-function button(text, onClick) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = text;
-  b.addEventListener('click', onClick);
-  return b;
-}
-
 /**
  * Fills `container` with the core's warnings for the pitfall side, each with a button that
  * applies its fix (`onFix(code)`), then, when fixes are applied, a note naming them with a
@@ -62,7 +55,7 @@ export function showWarnings(container, { warnings, fixes }, { onFix, onRestore 
     const p = document.createElement('p');
     p.className = 'warning';
     p.dataset.code = w.code;
-    p.append(`Warning: ${w.message} `, button(`Fix: ${fixText(w.fix)}`, () => onFix(w.code)));
+    p.append(`Warning: ${w.message} `, buttonEl(`Fix: ${fixText(w.fix)}`, () => onFix(w.code)));
     return p;
   });
   if (fixes.length) {
@@ -70,7 +63,7 @@ export function showWarnings(container, { warnings, fixes }, { onFix, onRestore 
     p.className = 'fixed';
     p.setAttribute('role', 'status');
     p.append(`Fixed (${fixes.map(fixText).join(', then ')}): both maps started again from t = 0. `,
-      button('Restore the pitfall', onRestore));
+      buttonEl('Restore the pitfall', onRestore));
     parts.push(p);
   }
   container.replaceChildren(...parts);
