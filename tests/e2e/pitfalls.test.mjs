@@ -1,8 +1,10 @@
 // Pitfalls side by side (issue 14): pitfalls.html shows every pair of the core's table as a
 // <som-pitfall>, the two maps side by side on one screen at 1280×720 and stacked on a phone;
 // Step moves both maps by one on the same row (the core's row order); after Play the pitfall
-// side's metric is worse, by the core's numbers; a bad pair id shows a note naming the ids.
-// Screenshots of every pair at the end of its schedules go to docs/pitfalls/.
+// side's metric is worse, by the core's numbers; a bad pair id shows a note naming the ids; a
+// warning's Fix button fixes the pitfall side (and Restore the pitfall undoes it); the Speed menu
+// drives both maps alike. Screenshots of every pair at the end of its schedules, and of a pair
+// with its Fix and its fixed state, go to docs/pitfalls/.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -277,6 +279,156 @@ test('each pair has a link: pitfalls.html#mexicanHat opens on that pair, both ma
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const b = await boxes(page, 'mexicanHat');
     assert.ok(inside(b.good, b.vw, b.vh) && inside(b.pitfall, b.vw, b.vh), `both maps on screen (${JSON.stringify(b)})`);
+    app.assertNoErrors();
+  } finally {
+    await app.close();
+  }
+});
+
+/** What pair `id` shows: the clock, each side's caption and numbers (by key), the warnings and the fix note. */
+const shownPair = (page, id) => page.evaluate((id) => {
+  const root = document.getElementById(id).shadowRoot;
+  const side = (name) => ({
+    caption: root.querySelector(`#side-${name} figcaption`).textContent.trim(),
+    numbers: Object.fromEntries([...root.querySelectorAll(`#numbers-${name} dd`)].map((dd) => [dd.dataset.key, dd.textContent])),
+    pixels: root.getElementById(`map-${name}`).toDataURL(),
+  });
+  return {
+    clock: root.getElementById('clock').textContent,
+    good: side('good'),
+    pitfall: side('pitfall'),
+    warnings: [...root.querySelectorAll('#warnings-pitfall .warning')].map((p) => p.textContent),
+    fixed: root.querySelector('#warnings-pitfall .fixed')?.textContent ?? null,
+  };
+}, id);
+
+const twoFrames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+test('a warning\'s Fix button fixes the pitfall side only: the warning goes, its setting and numbers match the good side; Restore the pitfall brings it back (screenshots)', async () => {
+  const app = await openPitfalls();
+  const { page } = app;
+  try {
+    const id = 'unscaled';
+    await showPair(page, id);
+    const pair = page.locator(`#${id}`);
+    const start = await shownPair(page, id);
+    assert.equal(start.warnings.length, 1, `the core warns of the raw data (${start.warnings})`);
+    assert.match(start.warnings[0], /^Warning: .*scal/i);
+    assert.match(start.pitfall.caption, /^the pitfall: scaling = none \(raw data\)$/);
+    assert.notEqual(start.pitfall.numbers.qe, start.good.numbers.qe, 'unfixed, the two maps start apart');
+    for (let k = 0; k < 3; k++) await pair.getByRole('button', { name: 'Step', exact: true }).click();
+    await page.waitForFunction((id) => document.getElementById(id).t === 3, id);
+    await page.screenshot({ path: path.join(SHOTS, 'fix-unscaled-before.png') });
+
+    await pair.getByRole('button', { name: 'Fix: set scaling to min–max' }).click();
+    await pair.getByRole('button', { name: 'Restore the pitfall' }).waitFor();
+    await twoFrames(page);
+    const fixed = await shownPair(page, id);
+    assert.deepEqual(fixed.warnings, [], 'the warning is gone');
+    assert.match(fixed.fixed, /^Fixed \(set scaling to min–max\): both maps started again from t = 0\./);
+    assert.equal(fixed.pitfall.caption, 'the pitfall, fixed: now set up as the map set up well');
+    assert.match(fixed.clock, /^t = 0 of 5,000/, 'both maps start again');
+    assert.equal(fixed.good.numbers.qe, start.good.numbers.qe, 'the good side is as it was at t = 0');
+    assert.deepEqual(fixed.pitfall.numbers, fixed.good.numbers, 'fixed, the pitfall side shows the good side\'s numbers');
+    await page.screenshot({ path: path.join(SHOTS, 'fix-unscaled-after.png') });
+    for (let k = 0; k < 5; k++) await pair.getByRole('button', { name: 'Step', exact: true }).click();
+    await page.waitForFunction((id) => document.getElementById(id).t === 5, id);
+    await twoFrames(page);
+    const stepped = await shownPair(page, id);
+    assert.deepEqual(stepped.pitfall.numbers, stepped.good.numbers, 'in lock step, the fixed map learns as the good one');
+    assert.notEqual(stepped.good.numbers.qe, fixed.good.numbers.qe, 'and they did learn');
+    assert.equal(stepped.pitfall.pixels, stepped.good.pixels, 'the two maps look the same, pixel for pixel');
+
+    await pair.getByRole('button', { name: 'Restore the pitfall' }).click();
+    await pair.getByRole('button', { name: 'Fix: set scaling to min–max' }).waitFor();
+    await twoFrames(page);
+    const restored = await shownPair(page, id);
+    assert.equal(restored.fixed, null, 'no fix note');
+    assert.deepEqual(restored.warnings, start.warnings, 'the warning is back');
+    assert.equal(restored.pitfall.caption, start.pitfall.caption);
+    assert.deepEqual([restored.good.numbers, restored.pitfall.numbers], [start.good.numbers, start.pitfall.numbers], 'the pair as it started');
+    await assert.rejects(page.evaluate((id) => document.getElementById(id).fix('sigmaLargerThanMap'), id),
+      /the pitfall side has no warning 'sigmaLargerThanMap' to fix \(its warnings: dataNotScaled\)/, 'a fix the core did not offer is refused by name');
+
+    // A fix that changes the grid: the 30 × 30 map for 500 rows.
+    await showPair(page, 'mapTooLarge');
+    const big = page.locator('#mapTooLarge');
+    assert.equal(await big.getByRole('img', { name: 'The map with the pitfall: 30 × 30 nodes' }).count(), 1);
+    const before = await shownPair(page, 'mapTooLarge');
+    await big.getByRole('button', { name: 'Fix: set rows to 16' }).click();
+    await big.getByRole('img', { name: 'The map with the pitfall: 16 × 30 nodes' }).waitFor();
+    await twoFrames(page);
+    const after = await shownPair(page, 'mapTooLarge');
+    assert.deepEqual(after.warnings, [], 'more nodes than rows no longer');
+    assert.equal(after.pitfall.caption, 'the pitfall, fixed: a 16 × 30 map, σ = 15');
+    assert.notEqual(after.pitfall.numbers.metric, before.pitfall.numbers.metric, 'the pair\'s metric changed with the map');
+    assert.equal(after.good.numbers.metric, before.good.numbers.metric, 'the good side did not');
+    app.assertNoErrors();
+  } finally {
+    await app.close();
+  }
+});
+
+test('the Speed menu drives both maps alike: at every speed both show the same t and row; faster gives a larger t for the same frames', async () => {
+  const app = await openPitfalls();
+  const { page } = app;
+  try {
+    const id = 'sigmaTooSmall';
+    await showPair(page, id);
+    const pair = page.locator(`#${id}`);
+    const speed = pair.getByRole('combobox', { name: 'Speed' });
+    const offered = await speed.locator('option').evaluateAll((os) => os.map((o) => [Number(o.value), o.textContent]));
+    assert.ok(offered.length >= 3 && offered[0][1].startsWith('slow') && offered.at(-1)[1].startsWith('fastest'), JSON.stringify(offered));
+    const ts = [];
+    for (const [value] of offered) {
+      await pair.getByRole('button', { name: 'Reset' }).click();
+      await page.waitForFunction((id) => document.getElementById(id).t === 0, id);
+      await speed.selectOption(String(value));
+      await pair.getByRole('button', { name: 'Play' }).click();
+      await page.evaluate(() => new Promise((r) => {
+        let n = 0;
+        const frame = () => (++n >= 12 ? r() : requestAnimationFrame(frame));
+        requestAnimationFrame(frame);
+      }));
+      await page.evaluate((id) => document.getElementById(id).pause(), id); // stopped at the horizon, it stays stopped
+      await twoFrames(page);
+      const shown = await shownPair(page, id);
+      assert.equal(shown.pitfall.numbers.t, shown.good.numbers.t, `${value} a frame: both maps show the same t`);
+      const t = Number(shown.good.numbers.t.replace(/,/g, ''));
+      assert.ok(t > 0, `${value} a frame: Play trained (t = ${t})`);
+      assert.match(shown.clock, new RegExp(`^t = ${shown.good.numbers.t} .* · both maps took row \\d+ last$`), `${value} a frame: the same row (${shown.clock})`);
+      ts.push(t);
+    }
+    assert.ok(ts.at(-1) > ts[0], `the fastest speed went further than the slowest in the same frames (t ${ts.join(', ')})`);
+    assert.ok(ts[0] <= 12 * 3, `slow takes about one step a frame (t = ${ts[0]} after 12 frames, plus the clicks')`);
+    const refused = await page.evaluate((id) => {
+      try {
+        document.getElementById(id).speed = 7;
+        return null;
+      } catch (error) {
+        return error.message;
+      }
+    }, id);
+    assert.match(refused ?? '', /^speed must be one of 1, 5, 20, 200, 2000 \(steps per frame\), got 7$/);
+    app.assertNoErrors();
+  } finally {
+    await app.close();
+  }
+});
+
+test('on a 360×740 phone a pair with a warning shows its Fix and the Speed menu (screenshot)', async () => {
+  const app = await openPitfalls(PHONE);
+  const { page } = app;
+  try {
+    await showPair(page, 'unscaled');
+    const pair = page.locator('#unscaled');
+    await twoFrames(page);
+    const fix = pair.getByRole('button', { name: 'Fix: set scaling to min–max' });
+    const box = await fix.boundingBox();
+    assert.ok(box && box.width > 0 && box.x + box.width <= PHONE.width, `the Fix button fits the width (${JSON.stringify(box)})`);
+    assert.ok(await pair.getByRole('combobox', { name: 'Speed' }).isVisible());
+    await fix.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'phone-fix-unscaled.png') });
     app.assertNoErrors();
   } finally {
     await app.close();

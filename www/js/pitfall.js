@@ -9,16 +9,17 @@
 //
 // Its own shadow root (pitfall.css, linked by URL beside this module) and its own Engine, whose
 // Worker runs a Pair (engine/pair.js) instead of a Lesson. Every number shown comes from the core;
-// this file only maps values to colours and text. Public API: `ready`, `t`, `step()`, `play()`,
-// `pause()`, `reset()`, `metrics()` (docs/embedding.md, "Pitfall pairs").
+// this file only maps values to colours and text. Each warning of the pitfall side has a Fix
+// button (the core's fix, applied to that side; both start again) and a fixed pair a "Restore the
+// pitfall" button (pitfall-controls.js). Public API: `ready`, `t`, `speed`, `step()`, `play()`,
+// `pause()`, `reset()`, `fix(code)`, `restore()`, `metrics()` (docs/embedding.md, "Pitfall pairs").
 import { Engine } from './engine/engine.js';
 import { attachLesson } from './markup.js';
-import { viridis, channel, extent, rgb } from './colors.js';
+import { layoutMap, drawMap, showLegend } from './pitfall-map.js';
 import { fmt } from './format.js';
+import { describe, showWarnings, mountSpeed, SPEEDS, DEFAULT_SPEED } from './pitfall-controls.js';
 
 const STYLE_URL = new URL('./pitfall.css', import.meta.url).href;
-/** A map's canvas is drawn at about this many pixels across (CSS scales it to fit). */
-const CANVAS_PX = 300;
 const SIDES = ['good', 'pitfall'];
 
 /** What each metric is called under a map and under the pair. */
@@ -28,15 +29,6 @@ const METRIC_NAMES = {
   meanUMatrix: 'mean U-matrix',
   emptyNodes: 'share of nodes that win no row',
 };
-/** How the options that tell the two sides apart are named in their labels. */
-const OPTION_NAMES = {
-  sigma: 'σ', sigmaEnd: 'σ at the end', sigmaDecay: 'σ schedule',
-  learningRate: 'α', learningRateEnd: 'α at the end', learningRateDecay: 'α schedule',
-  neighborhood: 'neighbourhood', scaling: 'scaling', topology: 'topology', toroidal: 'wrap-around',
-  init: 'start', order: 'row order', steps: 'steps', seed: 'seed',
-};
-const VALUE_NAMES = { mexicanHat: 'mexican hat', minMax: 'min–max', zScore: 'z-score', none: 'none (raw data)' };
-
 const MARKUP = `
 <article class="pair" aria-labelledby="title">
   <h2 id="title" class="title">Pitfall pair</h2>
@@ -45,6 +37,7 @@ const MARKUP = `
     <button id="btn-step" type="button" disabled>Step</button>
     <button id="btn-play" type="button" aria-pressed="false" disabled>Play</button>
     <button id="btn-reset" type="button" disabled>Reset</button>
+    <label class="speed">Speed <select id="speed"></select></label>
     <span id="clock" class="clock" data-testid="clock"></span>
   </div>
   <div class="sides">
@@ -55,7 +48,7 @@ const MARKUP = `
       <dl id="numbers-good" class="numbers"></dl>
     </figure>
     <figure class="side" id="side-pitfall" data-side="pitfall">
-      <figcaption><strong>the pitfall: <span id="setting-pitfall"></span></strong></figcaption>
+      <figcaption><strong><span id="pitfall-name">the pitfall</span>: <span id="setting-pitfall"></span></strong></figcaption>
       <canvas id="map-pitfall" role="img" aria-label="The map with the pitfall"></canvas>
       <p id="legend-pitfall" class="legend"></p>
       <dl id="numbers-pitfall" class="numbers"></dl>
@@ -65,25 +58,6 @@ const MARKUP = `
   <p id="verdict" class="verdict" data-testid="verdict"></p>
   <p id="note" class="note" role="alert" hidden></p>
 </article>`;
-
-/** `v` for a label: numbers to 3 significant digits (the core's f32 0.30000001 is 0.3), names in words. */
-function value(v) {
-  if (typeof v === 'number') return Number(v.toPrecision(3)).toLocaleString('en');
-  if (typeof v === 'boolean') return v ? 'on' : 'off';
-  return VALUE_NAMES[v] ?? String(v);
-}
-
-/** The settings in which the two sides differ, for one side: "σ = 0.3, σ at the end = 0.3". */
-function describe(options, other) {
-  const differs = Object.keys(options).filter((k) => !['data', 'dataRows', 'dim'].includes(k) && options[k] !== other[k]);
-  const parts = [];
-  if (differs.includes('rows') || differs.includes('cols')) parts.push(`a ${options.rows} × ${options.cols} map`);
-  for (const k of differs) {
-    if (k === 'rows' || k === 'cols') continue;
-    parts.push(`${OPTION_NAMES[k] ?? k} = ${value(options[k])}`);
-  }
-  return parts.join(', ');
-}
 
 const steps = (t) => `${t.toLocaleString('en')} step${t === 1 ? '' : 's'}`;
 
@@ -100,11 +74,13 @@ export class SomPitfall extends HTMLElement {
     this.resolveReady = resolve;
     this.snap = null;
     this.failed = null;
+    this.fixed = false; // whether the pitfall side has a warning's fix applied
   }
 
   connectedCallback() {
     if (this.shadowRoot) return;
     const root = attachLesson(this, STYLE_URL, MARKUP);
+    mountSpeed(this.$('speed'), () => this.snap?.playing && this.act('play'));
     // Start when first near the viewport; pause Play while off screen.
     this.visibility = new IntersectionObserver((entries) => {
       const visible = entries[entries.length - 1].isIntersecting;
@@ -167,44 +143,33 @@ export class SomPitfall extends HTMLElement {
       this.dataset.ready = 'error';
       return;
     }
-    this.spec = info.spec;
     this.shadowRoot.querySelector('.sides').hidden = false;
     this.shadowRoot.querySelector('.controls').hidden = false;
     for (const id of ['btn-step', 'btn-play', 'btn-reset']) this.$(id).disabled = false;
-    this.$('title').textContent = info.spec.title;
-    this.$('sentence').textContent = info.spec.sentence;
-    this.$('setting-good').textContent = describe(info.good.options, info.pitfall.options);
-    this.$('setting-pitfall').textContent = describe(info.pitfall.options, info.good.options);
-    // What the parameter panel would say of the pitfall's settings, as the core words it.
-    this.$('warnings-pitfall').replaceChildren(...info.pitfall.warnings.map((w) => {
-      const p = document.createElement('p');
-      p.className = 'warning';
-      p.dataset.code = w.code;
-      p.textContent = `Warning: ${w.message}`;
-      return p;
-    }));
-    this.grids = {};
-    for (const side of SIDES) this.grids[side] = this.layout(side, info[side]);
-    this.numberRows();
-    this.renderNow();
-    this.dataset.pair = info.spec.id;
+    this.show(info);
     this.dataset.ready = 'true';
   }
 
-  /** Sizes a side's canvas to its grid and keeps the node centres for drawing. */
-  layout(side, { positions, rows, cols }) {
-    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (let i = 0; i < positions.length; i += 2) {
-      x0 = Math.min(x0, positions[i]); x1 = Math.max(x1, positions[i]);
-      y0 = Math.min(y0, positions[i + 1]); y1 = Math.max(y1, positions[i + 1]);
-    }
-    const cell = Math.max(2, Math.floor(CANVAS_PX / Math.max(x1 - x0 + 1, y1 - y0 + 1)));
-    const canvas = this.$(`map-${side}`);
-    canvas.width = Math.round((x1 - x0 + 1) * cell);
-    canvas.height = Math.round((y1 - y0 + 1) * cell);
-    const who = side === 'good' ? 'The map set up well' : 'The map with the pitfall';
-    canvas.setAttribute('aria-label', `${who}: ${rows} × ${cols} nodes`);
-    return { positions, x0, y0, cell, rows, cols };
+  /** Shows a built pair (`build`, `fix` or `restore` in the Worker): its text, settings, warnings and maps. */
+  show(info) {
+    this.spec = info.spec;
+    this.$('title').textContent = info.spec.title;
+    this.$('sentence').textContent = info.spec.sentence;
+    this.$('setting-good').textContent = describe(info.good.options, info.pitfall.options);
+    this.fixed = info.fixes.length > 0;
+    this.$('pitfall-name').textContent = this.fixed ? 'the pitfall, fixed' : 'the pitfall';
+    this.$('setting-pitfall').textContent = describe(info.pitfall.options, info.good.options)
+      || 'now set up as the map set up well';
+    // What the parameter panel would say of the pitfall's settings, as the core words it, with its fix.
+    showWarnings(this.$('warnings-pitfall'), { warnings: info.pitfall.warnings, fixes: info.fixes }, {
+      onFix: (code) => this.act('fix', { code }),
+      onRestore: () => this.act('restore'),
+    });
+    this.grids = {};
+    for (const side of SIDES) this.grids[side] = layoutMap(this.$(`map-${side}`), info[side], side === 'good' ? 'The map set up well' : 'The map with the pitfall');
+    this.numberRows();
+    this.renderNow();
+    this.dataset.pair = info.spec.id;
   }
 
   /** The rows of numbers under each map: QE, TE and the pair's metric (once, if it is one of them). */
@@ -214,6 +179,7 @@ export class SomPitfall extends HTMLElement {
     // On a pair measured on the scaled data, QE and TE are each map's own (in its data's units).
     const where = onScaledData ? ', on its own data' : '';
     this.rowsShown = [
+      { key: 't', label: 't (steps taken)' },
       { key: 'qe', label: `quantization error${where}`, main: own && metric === 'quantizationError' },
       { key: 'te', label: `topographic error${where}`, main: own && metric === 'topographicError' },
     ];
@@ -241,16 +207,20 @@ export class SomPitfall extends HTMLElement {
 
   // ---- commands ----------------------------------------------------------------------------------
 
-  call(cmd, args) {
-    if (this.failed) return Promise.reject(this.failed);
-    if (!this.engine) return Promise.reject(new Error('the pair has not started yet: await el.ready first'));
-    return this.engine.call(cmd, args);
+  /** Runs `cmd` in the Worker (Play at the speed chosen); a rebuilt pair (`fix`, `restore`) is shown. */
+  async call(cmd, args) {
+    if (this.failed) throw this.failed;
+    if (!this.engine) throw new Error('the pair has not started yet: await el.ready first');
+    const value = await this.engine.call(cmd, cmd === 'play' ? { stepsPerFrame: this.speed } : args);
+    if (cmd === 'fix' || cmd === 'restore') this.show(value);
+    return value;
   }
 
   /** A button's command; its error (if any) shows in the note. */
-  async act(cmd) {
+  async act(cmd, args) {
     try {
-      await this.call(cmd);
+      this.showNote('');
+      await this.call(cmd, args);
     } catch (error) {
       this.showNote(error.message);
     }
@@ -294,7 +264,7 @@ export class SomPitfall extends HTMLElement {
     const rows = snap.good.row === snap.pitfall.row ? (snap.good.row == null ? '' : ` · both maps took row ${snap.good.row} last`)
       : ` · rows ${snap.good.row} and ${snap.pitfall.row}`;
     const where = snap.t < snap.horizon ? `of ${snap.horizon.toLocaleString('en')}`
-      : snap.t === snap.horizon ? '(the end of the schedules; Play goes on past it)' : `(past the schedules' end at ${snap.horizon.toLocaleString('en')})`;
+      : snap.t === snap.horizon ? "(the schedules' end)" : `(past the schedules' end at ${snap.horizon.toLocaleString('en')})`;
     this.$('clock').textContent = `t = ${snap.t.toLocaleString('en')} ${where}${rows}`;
     this.$('verdict').textContent = this.verdict(snap);
   }
@@ -303,9 +273,11 @@ export class SomPitfall extends HTMLElement {
   verdict(snap) {
     const name = this.metricName();
     const [g, p] = [snap.good.metric, snap.pitfall.metric];
-    const numbers = `${name} ${fmt(g)} (set up well) vs ${fmt(p)} (the pitfall)`;
-    if (snap.measured === 0) return `Before training: ${numbers}. Press Play and watch them part.`;
-    const apart = p > g ? 'higher with the pitfall, as the sentence says' : 'not apart yet';
+    const pitfall = this.fixed ? 'the pitfall, fixed' : 'the pitfall';
+    const numbers = `${name} ${fmt(g)} (set up well) vs ${fmt(p)} (${pitfall})`;
+    if (snap.measured === 0) return `Before training: ${numbers}. Press Play and watch them ${this.fixed ? 'learn' : 'part'}.`;
+    let apart = p > g ? 'higher with the pitfall, as the sentence says' : 'not apart yet';
+    if (this.fixed) apart = p > g ? 'still higher on the fixed side' : p < g ? 'lower on the fixed side' : 'the same: fixed, the maps agree';
     return `After ${steps(snap.measured)}: ${numbers}; ${apart}.`;
   }
 
@@ -313,45 +285,11 @@ export class SomPitfall extends HTMLElement {
     const figure = this.$(`side-${side}`);
     figure.dataset.t = String(s.t);
     figure.dataset.row = s.row == null ? '' : String(s.row);
-    const canvas = this.$(`map-${side}`);
-    const ctx = canvas.getContext('2d');
-    const { positions, x0, y0, cell } = this.grids[side];
-    const nodes = positions.length / 2;
-    const colour = this.colouring(s);
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    for (let i = 0; i < nodes; i++) {
-      ctx.fillStyle = colour(i);
-      ctx.fillRect(Math.round((positions[2 * i] - x0) * cell), Math.round((positions[2 * i + 1] - y0) * cell), cell, cell);
+    drawMap(this.$(`map-${side}`), this.grids[side], s);
+    showLegend(this.$(`legend-${side}`), s);
+    for (const dd of this.$(`numbers-${side}`).querySelectorAll('dd')) {
+      dd.textContent = dd.dataset.key === 't' ? s.t.toLocaleString('en') : fmt(s[dd.dataset.key]);
     }
-    this.legend(side, s);
-    for (const dd of this.$(`numbers-${side}`).querySelectorAll('dd')) dd.textContent = fmt(s[dd.dataset.key]);
-  }
-
-  /** Node i's colour: its weights as red, green, blue, or its U-matrix value on viridis (this side's range). */
-  colouring(s) {
-    const c = s.colours;
-    if (s.mode === 'rgb') return (i) => rgb([channel(c[3 * i]), channel(c[3 * i + 1]), channel(c[3 * i + 2])]);
-    const [lo, hi] = extent(c);
-    return (i) => rgb(viridis(hi > lo ? (c[i] - lo) / (hi - lo) : 0));
-  }
-
-  legend(side, s) {
-    const p = this.$(`legend-${side}`);
-    if (s.mode === 'rgb') {
-      if (p.dataset.mode !== 'rgb') p.textContent = 'Node colour: its weights as red, green, blue, clipped to 0–1.';
-    } else {
-      const [lo, hi] = extent(s.colours);
-      if (p.dataset.mode !== 'umatrix') {
-        const ramp = document.createElement('span');
-        ramp.className = 'ramp';
-        ramp.setAttribute('aria-hidden', 'true');
-        const text = document.createElement('span');
-        p.replaceChildren('U-matrix (distance to neighbours): ', text);
-        p.insertBefore(ramp, text);
-      }
-      p.lastChild.textContent = ` ${fmt(lo)} to ${fmt(hi)}`;
-    }
-    p.dataset.mode = s.mode;
   }
 
   // ---- the public API (docs/embedding.md) ----------------------------------------------------------
@@ -368,6 +306,19 @@ export class SomPitfall extends HTMLElement {
     return this.t;
   }
 
+  /** Play's speed, lock steps per drawn frame, as the Speed menu shows it (one of its values). */
+  get speed() {
+    return Number(this.shadowRoot?.getElementById('speed').value ?? DEFAULT_SPEED);
+  }
+
+  set speed(stepsPerFrame) {
+    const allowed = SPEEDS.map(([n]) => n);
+    if (!allowed.includes(stepsPerFrame)) throw new RangeError(`speed must be one of ${allowed.join(', ')} (steps per frame), got ${stepsPerFrame}`);
+    this.$('speed').value = String(stepsPerFrame);
+    if (this.snap?.playing) this.call('play').catch((error) => this.showNote(error.message));
+  }
+
+  /** Plays both maps in lock step at `speed`. */
   async play() {
     await this.ready;
     await this.call('play');
@@ -383,6 +334,18 @@ export class SomPitfall extends HTMLElement {
     await this.ready;
     await this.call('reset');
     return this.t;
+  }
+
+  /** Applies the fix of the pitfall side's warning `code` (as `som.warnings()` names it); both start again. */
+  async fix(code) {
+    await this.ready;
+    await this.call('fix', { code });
+  }
+
+  /** Undoes every fix: the pair as the core sets it up, from t = 0. */
+  async restore() {
+    await this.ready;
+    await this.call('restore');
   }
 
   /**

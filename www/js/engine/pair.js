@@ -11,13 +11,18 @@
 // columns), sent with every snapshot; qe, te and the pair's metric (`pitfallMetric`) are measured
 // after each Step and Reset, and about every 250 ms while playing (`measured` is the t they were
 // taken at).
+//
+// A warning's fix (`fix`) rebuilds the pitfall side from the core's own options with the fix's
+// field set, and both sides start again from t = 0 in lock step; `restore` undoes every fix.
 
 import { Player } from './player.js';
 
 /** Metrics while playing: about every this many ms (unless one measurement costs too much). */
 const MEASURE_EVERY_MS = 250;
-/** Play shows at most this many lock steps per drawn frame (about 1,200 steps a second). */
+/** Play shows at most this many lock steps per drawn frame unless told otherwise (about 1,200 steps a second). */
 const STEPS_PER_FRAME = 20;
+/** The most lock steps per drawn frame Play accepts. */
+const MAX_STEPS_PER_FRAME = 10_000;
 
 const SIDES = ['good', 'pitfall'];
 
@@ -33,6 +38,7 @@ export class Pair {
     this.good = null;
     this.pitfall = null;
     this.rows = { good: null, pitfall: null }; // the row each side took last
+    this.fixes = []; // the warnings' fixes applied to the pitfall side, { field, value } each
     this.numbers = null;
     this.pastHorizon = false;
     this.player = new Player({
@@ -57,16 +63,46 @@ export class Pair {
   // ---- building ----------------------------------------------------------------------------------
 
   /**
-   * Builds both maps of pair `pair` (throws the core's error, which names the allowed ids, and
-   * keeps the old pair). Returns the pair as `pitfalls()` describes it, with each side's complete
-   * options (`som.options()`: defaults filled in), grid (rows, cols, dim, node positions) and
-   * the core's warnings for its settings (`som.warnings()`).
+   * Builds both maps of pair `pair` as the core sets them up (throws the core's error, which
+   * names the allowed ids, and keeps the old pair). Returns the pair as `pitfalls()` describes it,
+   * with each side's complete options (`som.options()`: defaults filled in), grid (rows, cols,
+   * dim, node positions) and the core's warnings for its settings (`som.warnings()`), and the
+   * fixes applied to the pitfall side (none here).
    */
   build({ pair }) {
-    const good = this.wasm.Som.forPitfall(String(pair), 'good');
+    return this.open(String(pair), []);
+  }
+
+  /**
+   * Applies the fix of the pitfall side's warning `code` (the core's `{ field, value }`) on top of
+   * the fixes so far; both sides start again from t = 0. Returns what `build` returns.
+   */
+  fix({ code }) {
+    const warnings = this.pitfall.warnings();
+    const warning = warnings.find((w) => w.code === code);
+    if (!warning) {
+      const codes = warnings.map((w) => w.code).join(', ') || 'none';
+      throw new Error(`the pitfall side has no warning '${code}' to fix (its warnings: ${codes})`);
+    }
+    return this.open(this.id, [...this.fixes, warning.fix]);
+  }
+
+  /** Undoes every fix: the pair as the core sets it up, from t = 0. Returns what `build` returns. */
+  restore() {
+    return this.open(this.id, []);
+  }
+
+  /** Reset: both maps rebuilt (same data, same seed, the same fixes: the same start), t = 0. */
+  reset() {
+    return this.open(this.id, this.fixes);
+  }
+
+  /** Builds pair `id` with `fixes` applied to its pitfall side; the old maps stay if that throws. */
+  open(id, fixes) {
+    const good = this.wasm.Som.forPitfall(id, 'good');
     let pitfall;
     try {
-      pitfall = this.wasm.Som.forPitfall(String(pair), 'pitfall');
+      pitfall = this.pitfallSide(id, fixes);
     } catch (error) {
       good.free();
       throw error;
@@ -74,17 +110,28 @@ export class Pair {
     this.pause();
     this.good?.free();
     this.pitfall?.free();
-    [this.id, this.good, this.pitfall] = [String(pair), good, pitfall];
+    [this.id, this.good, this.pitfall, this.fixes] = [id, good, pitfall, fixes];
     this.spec = this.wasm.pitfalls().find((p) => p.id === this.id);
     this.restart();
-    // The core's warnings for each side: the pitfall's setting is usually one of them.
     const side = (som) => ({ options: som.options(), rows: som.rows(), cols: som.cols(), dim: som.dim(), positions: som.positions(), warnings: som.warnings() });
-    return { spec: this.spec, good: side(good), pitfall: side(pitfall) };
+    return { spec: this.spec, good: side(good), pitfall: side(pitfall), fixes };
   }
 
-  /** Reset: both maps rebuilt (same data, same seed: the same start), t = 0. */
-  reset() {
-    this.build({ pair: this.id });
+  /** The pitfall side of pair `id` as the core builds it, then a new map on its data for each fix. */
+  pitfallSide(id, fixes) {
+    let som = this.wasm.Som.forPitfall(id, 'pitfall');
+    for (const { field, value } of fixes) {
+      const options = { ...som.options(), [field]: value };
+      delete options.dim; // taken from the data
+      let fixed;
+      try {
+        fixed = som.withOptions(options); // keeps this map's data (the stretched Iris too)
+      } finally {
+        som.free();
+      }
+      som = fixed;
+    }
+    return som;
   }
 
   restart() {
@@ -140,13 +187,17 @@ export class Pair {
   // ---- Play --------------------------------------------------------------------------------------
 
   /**
-   * Plays: lock steps in slices (the Player), at most STEPS_PER_FRAME per drawn frame, posting
-   * the newest snapshot once the page has drawn the last one (`frameDone`). Stops at the pair's
-   * horizon (`steps`, where the schedules end); Play there goes on past it.
+   * Plays: lock steps in slices (the Player), at most `stepsPerFrame` (1 to 10,000) per drawn
+   * frame, posting the newest snapshot once the page has drawn the last one (`frameDone`). While
+   * playing, a new `stepsPerFrame` applies at once. Stops at the pair's horizon (`steps`, where the
+   * schedules end); Play there goes on past it.
    */
-  play() {
+  play({ stepsPerFrame = STEPS_PER_FRAME } = {}) {
+    if (!Number.isInteger(stepsPerFrame) || stepsPerFrame < 1 || stepsPerFrame > MAX_STEPS_PER_FRAME) {
+      throw new Error(`stepsPerFrame must be a whole number from 1 to ${MAX_STEPS_PER_FRAME.toLocaleString('en')}, got ${stepsPerFrame}`);
+    }
     if (this.atHorizon()) this.pastHorizon = true;
-    this.player.start(STEPS_PER_FRAME);
+    this.player.start(stepsPerFrame);
   }
 
   get playing() {
