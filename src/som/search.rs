@@ -103,12 +103,18 @@ fn search(planes: &[f32], n: usize, x: &[f32]) -> usize {
             }
         }
         let [a0, a1, a2, a3] = &acc;
-        let out = &mut buf[..m];
+        let (out, a0, a1, a2, a3) = (&mut buf[..m], &a0[..m], &a1[..m], &a2[..m], &a3[..m]);
         match x.len() {
-            1 => out.copy_from_slice(&a0[..m]),
-            2 => out.iter_mut().enumerate().for_each(|(j, o)| *o = a0[j] + a1[j]),
-            3 => out.iter_mut().enumerate().for_each(|(j, o)| *o = (a0[j] + a1[j]) + a2[j]),
-            _ => out.iter_mut().enumerate().for_each(|(j, o)| *o = (a0[j] + a1[j]) + (a2[j] + a3[j])),
+            1 => out.copy_from_slice(a0),
+            2 => out.iter_mut().zip(a0.iter().zip(a1)).for_each(|(o, (p, q))| *o = p + q),
+            3 => {
+                let terms = a0.iter().zip(a1).zip(a2);
+                out.iter_mut().zip(terms).for_each(|(o, ((p, q), r))| *o = (p + q) + r)
+            }
+            _ => {
+                let terms = a0.iter().zip(a1).zip(a2.iter().zip(a3));
+                out.iter_mut().zip(terms).for_each(|(o, ((p, q), (r, u)))| *o = (p + q) + (r + u))
+            }
         }
         best.scan(out, base);
     }
