@@ -196,7 +196,7 @@ pub(crate) fn update(
     sigma: f32,
 ) {
     let n = grid.len();
-    let dim = if n == 0 { 0 } else { planes.len() / n };
+    let dim = planes.len().checked_div(n).unwrap_or(0);
     if dim == 0 || x.len() < dim {
         return;
     }

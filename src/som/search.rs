@@ -140,7 +140,7 @@ pub(crate) fn has_avx() -> bool {
 /// node 0 if `x` is shorter than `dim`, the number of planes). `avx` must be true only when
 /// [`has_avx`] is.
 pub(crate) fn bmu(planes: &[f32], n: usize, x: &[f32], avx: bool) -> usize {
-    let dim = if n == 0 { 0 } else { planes.len() / n };
+    let dim = planes.len().checked_div(n).unwrap_or(0);
     let Some(x) = x.get(..dim).filter(|x| !x.is_empty()) else { return 0 };
     #[cfg(not(target_arch = "x86_64"))]
     let _ = avx;
@@ -161,7 +161,7 @@ fn search_avx(planes: &[f32], n: usize, x: &[f32]) -> usize {
 
 /// The BMU of every row of `data` (row-major, `dim` columns), as [`bmu`] finds it.
 pub(crate) fn bmus_into(planes: &[f32], n: usize, data: &[f32], avx: bool, out: &mut Vec<u32>) {
-    let dim = if n == 0 { 1 } else { (planes.len() / n).max(1) };
+    let dim = planes.len().checked_div(n).unwrap_or(1).max(1);
     out.clear();
     out.extend(data.chunks_exact(dim).map(|x| bmu(planes, n, x, avx) as u32));
 }
