@@ -137,7 +137,9 @@ fn main() {
     }
     println!("| map | dim | core steps/s (per CPU-s) | MiniSom train_random steps/s (per CPU-s) | ratio (per CPU-s) | core BMU/s | MiniSom winner()/s | ratio |");
     println!("|---|---|---:|---:|---:|---:|---:|---:|");
-    let ratio = |a: f64, b: Option<f64>| b.filter(|&b| b > 0.0 && a > 0.0).map_or("n/a".into(), |b| format!("{:.0}×", a / b));
+    let ratio = |a: f64, b: Option<f64>| {
+        b.filter(|&b| b > 0.0 && a > 0.0).map_or("n/a".into(), |b| format!("{:.0}×", a / b))
+    };
     for side in [10, 32, 64, 128] {
         for dim in [3, 16] {
             let d = data(dim);

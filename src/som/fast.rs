@@ -231,7 +231,15 @@ pub(crate) fn update(
 /// run, and per node exactly `x` at coefficient 1, the formula when it is positive, the formula
 /// clamped into the box when it is negative (a push), untouched at 0.
 #[inline(always)]
-fn update_rows(s: &mut Scratch, grid: &Grid, kernel: Kernel, planes: &mut [f32], x: &[f32], lr: f32, sigma: f32) {
+fn update_rows(
+    s: &mut Scratch,
+    grid: &Grid,
+    kernel: Kernel,
+    planes: &mut [f32],
+    x: &[f32],
+    lr: f32,
+    sigma: f32,
+) {
     let (n, rows, cols) = (grid.len(), grid.rows(), grid.cols());
     let t = &s.tables;
     let gaussian = kernel == Kernel::Gaussian;
@@ -302,7 +310,15 @@ fn update_rows(s: &mut Scratch, grid: &Grid, kernel: Kernel, planes: &mut [f32],
 /// [`update_rows`] compiled for AVX.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx")]
-fn update_rows_avx(s: &mut Scratch, grid: &Grid, kernel: Kernel, planes: &mut [f32], x: &[f32], lr: f32, sigma: f32) {
+fn update_rows_avx(
+    s: &mut Scratch,
+    grid: &Grid,
+    kernel: Kernel,
+    planes: &mut [f32],
+    x: &[f32],
+    lr: f32,
+    sigma: f32,
+) {
     update_rows(s, grid, kernel, planes, x, lr, sigma)
 }
 

@@ -243,11 +243,7 @@ impl Som {
     pub fn set_weights(&mut self, w: &[f32]) -> Result<(), SomError> {
         let expected = self.len() * self.config.dim;
         if w.len() != expected {
-            return Err(SomError::WrongLength {
-                what: "weights",
-                expected,
-                actual: w.len(),
-            });
+            return Err(SomError::WrongLength { what: "weights", expected, actual: w.len() });
         }
         error::check_finite("weights", w)?;
         self.weights.set_row_major(w.to_vec());

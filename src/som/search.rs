@@ -192,7 +192,8 @@ mod tests {
                     let copy = copy_of_node(&w, dim, 1);
                     w[4 * dim..5 * dim].copy_from_slice(&copy);
                 }
-                let planes: Vec<f32> = (0..dim).flat_map(|k| w.iter().skip(k).step_by(dim).copied()).collect();
+                let planes: Vec<f32> =
+                    (0..dim).flat_map(|k| w.iter().skip(k).step_by(dim).copied()).collect();
                 let mut data: Vec<f32> = (0..50 * dim).map(|_| rnd()).collect();
                 if nodes > 5 {
                     data.extend_from_slice(&copy_of_node(&w, dim, 1)); // on nodes 1 and 4 exactly

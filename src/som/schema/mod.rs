@@ -29,9 +29,9 @@
 use std::fmt;
 
 use super::{Decay, Init, Kernel, Order, Schedule, SomConfig, SomError, Topology};
-use crate::numfmt;
 use crate::data::generators::{DEFAULT_ROWS, MAX_ROWS};
 use crate::data::{Scaling, BUILTIN_NAMES};
+use crate::numfmt;
 
 mod settings;
 mod table;
