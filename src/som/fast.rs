@@ -1,8 +1,10 @@
 //! The hot path: BMU search and the update, with buffers allocated once per map.
 //!
+//! * The weights are in planes, one per column, node-contiguous (`layout.rs`), so both loops
+//!   below run across nodes, 4 or 8 to a SIMD instruction.
 //! * The BMU search (in `search.rs`, re-exported here) compares squared distances (no `sqrt`),
-//!   with the loop specialised for small `dim` so the compiler unrolls it. Every variant sums
-//!   `(x_k − w_k)²` in the same order ([`d2`]), so `distances` and the metrics agree to the bit.
+//!   each summed over `k` in the order of [`d2`], so `distances` and the metrics agree to the
+//!   bit.
 //! * The neighbourhood comes from per-row and per-column tables. The squared grid distance
 //!   splits as `d² = dy²(row) + dx²(col)` (hexagonal: `dx²` depends also on whether the row's
 //!   parity matches the BMU row's, so there are two column tables). The gaussian factorises,
@@ -10,9 +12,9 @@
 //!   exponentials instead of `rows·cols` (about half that: rows and columns mirrored about the
 //!   BMU share one); the mexican hat reuses the same product times `(1 − d²/σ²)`; bubble and
 //!   triangle need only a `sqrt` per node.
-//! * Gaussian update: per grid row `r`, the row factor `a = ry[r]` is constant and the column
-//!   factors are expanded to one per weight, so `w[j] += lr·(a·cx[j])·(x[j] − w[j])` runs over
-//!   a contiguous `cols·dim` slice and vectorises. Rows with `a = 0` (far beyond σ) are skipped.
+//! * Gaussian update: node `(r, c)`'s coefficient is `lr·(ry[r]·cx[c])`, computed once per step;
+//!   then each plane's run of moving rows is one loop `w += coef·(x_k − w)` over contiguous
+//!   nodes. Rows with `ry[r] = 0` (far beyond σ) are skipped.
 //! * A node whose `lr·h` is exactly 1 is set to `x` exactly (`w + 1·(x − w)` can be an ulp
 //!   off in floating point), so `lr = 1` puts the BMU on the row.
 //! * Bounded moves. `lr` is clamped to `[0, 1]` (NaN counts as 0), so with `h ≤ 1` a pull
@@ -155,7 +157,7 @@ impl Tables {
     }
 }
 
-/// Buffers reused by every step: the tables, one grid row's coefficients, the bounding box.
+/// Buffers reused by every step: the tables, the nodes' coefficients, the bounding box.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Scratch {
     tables: Tables,

@@ -1,8 +1,9 @@
 //! The Self-Organizing Map core: grid, kernels, schedules, online and batch training, metrics.
 //!
 //! No WebAssembly here: everything builds and tests natively, and the `wasm32` facade only
-//! converts types and errors. Weights are one flat `Vec<f32>`, row-major: node
-//! `i = row·cols + col`, weight `k` of node `i` at `i·dim + k`; data rows likewise.
+//! converts types and errors. Node `i = row·cols + col`; [`Som::weights`] is row-major, weight `k`
+//! of node `i` at `i·dim + k`, and data rows likewise. (Inside, the map keeps the weights by
+//! column, node-contiguous, for SIMD across nodes; see `layout.rs`.)
 //!
 //! One online step ([`Som::step`]) with row `x`, at time `t`:
 //!

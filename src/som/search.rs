@@ -1,5 +1,6 @@
-//! The BMU search, for one row and for all rows: squared distances (no `sqrt`) in a fixed
-//! order, a block of nodes at a time with an 8-lane running minimum, and on x86-64 an AVX copy
+//! The BMU search, for one row and for all rows, over the weights in planes (`layout.rs`):
+//! squared distances (no `sqrt`) in a fixed order, a block of nodes at a time, each column one
+//! vertical loop across the block's nodes, then an 8-lane running minimum; on x86-64 an AVX copy
 //! of the same operations in the same order, so every build finds the same node.
 
 /// Squared Euclidean distance `Σ_k (x_k − w_k)²` in a fixed order: four interleaved partial
