@@ -80,7 +80,8 @@ export class MapView {
       const reason = reasons[option.value];
       option.disabled = Boolean(reason);
       const name = MODES.find(([v]) => v === option.value)[1];
-      option.textContent = reason ? `${name} (${reason[0]})` : name;
+      const text = reason ? `${name} (${reason[0]})` : name;
+      if (option.textContent !== text) option.textContent = text; // the DOM only where it changed
       option.title = reason ? reason[1] : '';
     }
     const reason = reasons[this.mode];
