@@ -1,4 +1,4 @@
-//! The option table (src/som/schema.rs) against its docs and its readers:
+//! The option table (src/som/schema/) against its docs and its readers:
 //!
 //! * `docs/options.md` is exactly what the table renders (regenerate with
 //!   `UPDATE_DOCS=1 cargo test --test schema_docs`);

@@ -43,7 +43,7 @@ impl Som {
                 *l = if v < *l { v } else { *l };
                 *h = if v > *h { v } else { *h };
             }
-            let c = fast::bmu(&self.weights, x, dim, self.scratch.avx);
+            let c = fast::bmu(self.weights.planes(), n, x, self.scratch.avx);
             counts[c] += 1;
             for (s, &v) in sums[c * dim..(c + 1) * dim].iter_mut().zip(x) {
                 *s += v as f64;
@@ -67,7 +67,8 @@ impl Som {
             }
         }
         let clamp = kernel == Kernel::MexicanHat;
-        for (i, w) in self.weights.chunks_exact_mut(dim).enumerate() {
+        let mut weights = self.weights().to_vec();
+        for (i, w) in weights.chunks_exact_mut(dim).enumerate() {
             if den[i] > 0.0 {
                 let new = &num[i * dim..(i + 1) * dim];
                 if new.iter().all(|v| (v / den[i]).is_finite()) {
@@ -85,6 +86,7 @@ impl Som {
                 }
             }
         }
+        self.weights.set_row_major(weights);
         self.t = self.t.saturating_add(n_rows as u64);
     }
 }

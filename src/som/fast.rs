@@ -1,8 +1,10 @@
 //! The hot path: BMU search and the update, with buffers allocated once per map.
 //!
+//! * The weights are in planes, one per column, node-contiguous (`layout.rs`), so both loops
+//!   below run across nodes, 4 or 8 to a SIMD instruction.
 //! * The BMU search (in `search.rs`, re-exported here) compares squared distances (no `sqrt`),
-//!   with the loop specialised for small `dim` so the compiler unrolls it. Every variant sums
-//!   `(x_k − w_k)²` in the same order ([`d2`]), so `distances` and the metrics agree to the bit.
+//!   each summed over `k` in the order of [`d2`], so `distances` and the metrics agree to the
+//!   bit.
 //! * The neighbourhood comes from per-row and per-column tables. The squared grid distance
 //!   splits as `d² = dy²(row) + dx²(col)` (hexagonal: `dx²` depends also on whether the row's
 //!   parity matches the BMU row's, so there are two column tables). The gaussian factorises,
@@ -10,9 +12,9 @@
 //!   exponentials instead of `rows·cols` (about half that: rows and columns mirrored about the
 //!   BMU share one); the mexican hat reuses the same product times `(1 − d²/σ²)`; bubble and
 //!   triangle need only a `sqrt` per node.
-//! * Gaussian update: per grid row `r`, the row factor `a = ry[r]` is constant and the column
-//!   factors are expanded to one per weight, so `w[j] += lr·(a·cx[j])·(x[j] − w[j])` runs over
-//!   a contiguous `cols·dim` slice and vectorises. Rows with `a = 0` (far beyond σ) are skipped.
+//! * Gaussian update: node `(r, c)`'s coefficient is `lr·(ry[r]·cx[c])`, computed once per step;
+//!   then each plane's run of moving rows is one loop `w += coef·(x_k − w)` over contiguous
+//!   nodes. Rows with `ry[r] = 0` (far beyond σ) are skipped.
 //! * A node whose `lr·h` is exactly 1 is set to `x` exactly (`w + 1·(x − w)` can be an ulp
 //!   off in floating point), so `lr = 1` puts the BMU on the row.
 //! * Bounded moves. `lr` is clamped to `[0, 1]` (NaN counts as 0), so with `h ≤ 1` a pull
@@ -155,14 +157,12 @@ impl Tables {
     }
 }
 
-/// Buffers reused by every step: the tables, the expanded column factors and the tiled row.
+/// Buffers reused by every step: the tables, the nodes' coefficients, the bounding box.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Scratch {
     tables: Tables,
-    /// Column factors repeated `dim` times: `cxe[p][c·dim + k] = cx[p][c]`.
-    cxe: [Vec<f32>; 2],
-    /// `x` repeated `cols` times.
-    xt: Vec<f32>,
+    /// `lr·h` of every node (filled for the rows that move).
+    coef: Vec<f32>,
     /// The bounding box of the weights and `x` (mexican hat only): per coordinate min and max.
     lo: Vec<f32>,
     hi: Vec<f32>,
@@ -172,11 +172,9 @@ pub(crate) struct Scratch {
 
 impl Scratch {
     pub(crate) fn new(rows: usize, cols: usize, dim: usize) -> Scratch {
-        let n = cols * dim;
         Scratch {
             tables: Tables::with_capacity(rows, cols),
-            cxe: [Vec::with_capacity(n), Vec::with_capacity(n)],
-            xt: Vec::with_capacity(n),
+            coef: Vec::with_capacity(rows * cols),
             lo: Vec::with_capacity(dim),
             hi: Vec::with_capacity(dim),
             avx: has_avx(),
@@ -184,7 +182,8 @@ impl Scratch {
     }
 }
 
-/// `w_i += lr · h_i · (x − w_i)` for every node, with `lr` clamped to `[0, 1]` and mexican-hat
+/// `w_i += lr · h_i · (x − w_i)` for every node, on the weights in planes (plane `k` holds
+/// weight `k` of every node, see `layout.rs`), with `lr` clamped to `[0, 1]` and mexican-hat
 /// pushes clamped into the bounding box of the weights and `x` (see the module docs). No-op if
 /// `x.len() < dim`.
 #[allow(clippy::too_many_arguments)]
@@ -192,123 +191,151 @@ pub(crate) fn update(
     s: &mut Scratch,
     grid: &Grid,
     kernel: Kernel,
-    weights: &mut [f32],
+    planes: &mut [f32],
     x: &[f32],
     bmu: usize,
     lr: f32,
     sigma: f32,
 ) {
-    let cols = grid.cols();
-    let dim = if grid.is_empty() { 0 } else { weights.len() / grid.len() };
+    let n = grid.len();
+    let dim = planes.len().checked_div(n).unwrap_or(0);
     if dim == 0 || x.len() < dim {
         return;
     }
     let x = &x[..dim];
     let lr = if lr > 0.0 { lr.min(1.0) } else { 0.0 };
     s.tables.fill(grid, kernel, bmu, sigma);
-    let t = &s.tables;
-    let rl = cols * dim;
-    if kernel == Kernel::Gaussian {
-        for p in 0..if t.hex { 2 } else { 1 } {
-            s.cxe[p].resize(rl, 0.0);
-            for (e, &c) in s.cxe[p].chunks_exact_mut(dim).zip(&t.cx[p]) {
-                e.fill(c);
-            }
-        }
-        if s.xt.len() != rl || s.xt[..dim] != *x {
-            s.xt.resize(rl, 0.0);
-            for e in s.xt.chunks_exact_mut(dim) {
-                e.copy_from_slice(x);
-            }
-        }
-        for (r, wrow) in weights.chunks_exact_mut(rl).enumerate() {
-            let a = t.ry[r];
-            if a == 0.0 {
-                continue;
-            }
-            #[cfg(target_arch = "x86_64")]
-            if s.avx {
-                // SAFETY: `s.avx` is true only when the CPU supports AVX.
-                unsafe { gaussian_row_avx(wrow, &s.cxe[t.parity(r)], &s.xt, lr, a) };
-                continue_fix(wrow, t, r, dim, x, lr, a);
-                continue;
-            }
-            gaussian_row(wrow, &s.cxe[t.parity(r)], &s.xt, lr, a);
-            continue_fix(wrow, t, r, dim, x, lr, a);
-        }
+    if kernel == Kernel::MexicanHat {
+        bounding_box(planes, n, x, &mut s.lo, &mut s.hi);
     } else {
-        if kernel == Kernel::MexicanHat {
-            bounding_box(weights, x, &mut s.lo, &mut s.hi);
+        // the other kernels never push; an unbounded box keeps the row loop uniform
+        s.lo.clear();
+        s.lo.resize(dim, f32::NEG_INFINITY);
+        s.hi.clear();
+        s.hi.resize(dim, f32::INFINITY);
+    }
+    #[cfg(target_arch = "x86_64")]
+    if s.avx {
+        // SAFETY: `s.avx` is true only when the CPU supports AVX.
+        unsafe { update_rows_avx(s, grid, kernel, planes, x, lr, sigma) };
+        return;
+    }
+    update_rows(s, grid, kernel, planes, x, lr, sigma);
+}
+
+/// The update after [`Tables::fill`], over runs of consecutive grid rows that move: the run's
+/// coefficients `lr·h` once per node, then for each plane one vertical loop over the run's nodes,
+/// a contiguous slice (4 or 8 nodes per SIMD operation, no shuffles).
+///
+/// Gaussian: rows whose factor `ry` is 0 (far beyond σ) end a run and are skipped; every other
+/// node takes `w + lr·(ry·cx)·(x − w)`, then exactly `x` where that coefficient is 1
+/// (`w + 1·(x − w)` can be an ulp off; a coefficient is 1 only when `lr` is). Other kernels: one
+/// run, and per node exactly `x` at coefficient 1, the formula when it is positive, the formula
+/// clamped into the box when it is negative (a push), untouched at 0.
+#[inline(always)]
+fn update_rows(
+    s: &mut Scratch,
+    grid: &Grid,
+    kernel: Kernel,
+    planes: &mut [f32],
+    x: &[f32],
+    lr: f32,
+    sigma: f32,
+) {
+    let (n, rows, cols) = (grid.len(), grid.rows(), grid.cols());
+    let t = &s.tables;
+    let gaussian = kernel == Kernel::Gaussian;
+    let moves = |r: usize| !gaussian || t.ry[r] != 0.0;
+    s.coef.resize(n, 0.0);
+    let mut r = 0;
+    while r < rows {
+        if !moves(r) {
+            r += 1;
+            continue;
         }
-        let (lo, hi) = (&s.lo, &s.hi);
-        for (r, wrow) in weights.chunks_exact_mut(rl).enumerate() {
-            for (c, w) in wrow.chunks_exact_mut(dim).enumerate() {
-                let coef = lr * t.h(kernel, sigma, r, c);
-                if coef == 1.0 {
-                    w.copy_from_slice(x);
-                } else if coef > 0.0 {
-                    for (w, &xv) in w.iter_mut().zip(x) {
-                        *w += coef * (xv - *w);
+        let first = r;
+        while r < rows && moves(r) {
+            let row = &mut s.coef[r * cols..(r + 1) * cols];
+            if gaussian {
+                let a = t.ry[r];
+                for (o, &c) in row.iter_mut().zip(&t.cx[t.parity(r)]) {
+                    *o = lr * (a * c);
+                }
+            } else {
+                for (c, o) in row.iter_mut().enumerate() {
+                    *o = lr * t.h(kernel, sigma, r, c);
+                }
+            }
+            r += 1;
+        }
+        let run = first * cols..r * cols;
+        let coef = &s.coef[run.clone()];
+        for (((plane, &xk), &l), &h) in planes.chunks_exact_mut(n).zip(x).zip(&s.lo).zip(&s.hi) {
+            let w = &mut plane[run.clone()];
+            if gaussian {
+                for (w, &co) in w.iter_mut().zip(coef) {
+                    *w += co * (xk - *w);
+                }
+                if lr == 1.0 {
+                    for (w, &co) in w.iter_mut().zip(coef) {
+                        if co == 1.0 {
+                            *w = xk;
+                        }
                     }
-                } else if coef < 0.0 {
-                    // a push (mexican hat only): kept inside the box
-                    for (((w, &xv), &l), &h) in w.iter_mut().zip(x).zip(lo).zip(hi) {
-                        // plain comparisons: the same bits on every platform (f32::max may
-                        // pick either zero), and no panic (f32::clamp panics on NaN)
-                        let v = *w + coef * (xv - *w);
-                        *w = if v < l {
+                }
+            } else {
+                for (w, &co) in w.iter_mut().zip(coef) {
+                    *w = if co == 1.0 {
+                        xk
+                    } else if co > 0.0 {
+                        *w + co * (xk - *w)
+                    } else if co < 0.0 {
+                        // a push (mexican hat only): kept inside the box, by plain comparisons
+                        // (the same bits on every platform, and no panic on NaN)
+                        let v = *w + co * (xk - *w);
+                        if v < l {
                             l
                         } else if v > h {
                             h
                         } else {
                             v
-                        };
-                    }
+                        }
+                    } else {
+                        *w
+                    };
                 }
             }
         }
     }
 }
 
-/// Per coordinate, the smallest and largest value among `x` and every node's weights
-/// (`weights` row-major with `x.len()` columns) into `lo` and `hi`.
-fn bounding_box(weights: &[f32], x: &[f32], lo: &mut Vec<f32>, hi: &mut Vec<f32>) {
-    lo.clear();
-    lo.extend_from_slice(x);
-    hi.clear();
-    hi.extend_from_slice(x);
-    for w in weights.chunks_exact(x.len()) {
-        for ((l, h), &v) in lo.iter_mut().zip(hi.iter_mut()).zip(w) {
-            *l = if v < *l { v } else { *l };
-            *h = if v > *h { v } else { *h };
-        }
-    }
-}
-
-/// `w[j] += lr·(a·c[j])·(x[j] − w[j])` over one grid row (vectorised).
-#[inline(always)]
-fn gaussian_row(wrow: &mut [f32], ce: &[f32], xt: &[f32], lr: f32, a: f32) {
-    for ((w, &c), &xv) in wrow.iter_mut().zip(ce).zip(xt) {
-        *w += lr * (a * c) * (xv - *w);
-    }
-}
-
-/// [`gaussian_row`] compiled for AVX.
+/// [`update_rows`] compiled for AVX.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx")]
-fn gaussian_row_avx(wrow: &mut [f32], ce: &[f32], xt: &[f32], lr: f32, a: f32) {
-    gaussian_row(wrow, ce, xt, lr, a)
+fn update_rows_avx(
+    s: &mut Scratch,
+    grid: &Grid,
+    kernel: Kernel,
+    planes: &mut [f32],
+    x: &[f32],
+    lr: f32,
+    sigma: f32,
+) {
+    update_rows(s, grid, kernel, planes, x, lr, sigma)
 }
 
-/// After a gaussian row update: when `lr = 1` and `a = 1`, nodes whose coefficient
-/// `lr·(a·c)` is exactly 1 are set to `x` exactly (`w + 1·(x − w)` can be an ulp off).
-#[inline(always)]
-fn continue_fix(wrow: &mut [f32], t: &Tables, r: usize, dim: usize, x: &[f32], lr: f32, a: f32) {
-    if lr * a == 1.0 {
-        for (c, w) in wrow.chunks_exact_mut(dim).enumerate() {
-            if lr * (a * t.cx[t.parity(r)][c]) == 1.0 {
-                w.copy_from_slice(x);
-            }
+/// Per coordinate, the smallest and largest value among `x` and every node's weights (in
+/// planes, `n` nodes) into `lo` and `hi`.
+fn bounding_box(planes: &[f32], n: usize, x: &[f32], lo: &mut Vec<f32>, hi: &mut Vec<f32>) {
+    lo.clear();
+    hi.clear();
+    for (plane, &xk) in planes.chunks_exact(n).zip(x) {
+        let (mut l, mut h) = (xk, xk);
+        for &v in plane {
+            l = if v < l { v } else { l };
+            h = if v > h { v } else { h };
         }
+        lo.push(l);
+        hi.push(h);
     }
 }

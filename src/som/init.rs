@@ -45,17 +45,21 @@ impl Som {
         let dim = self.config.dim;
         match init {
             Init::Random => {
-                self.weights = random_weights(&mut self.rng, self.weights.len());
+                let n = self.len() * dim;
+                let w = random_weights(&mut self.rng, n);
+                self.weights.set_row_major(w);
             }
             Init::Samples => {
                 let n = error::check_data(data, dim)?;
                 if n == 0 {
                     return Err(SomError::NotEnoughData { what: "samples init", needed: 1, got: 0 });
                 }
-                for w in self.weights.chunks_exact_mut(dim) {
+                let mut w = vec![0.0; self.len() * dim];
+                for node in w.chunks_exact_mut(dim) {
                     let r = below(&mut self.rng, n);
-                    w.copy_from_slice(&data[r * dim..(r + 1) * dim]);
+                    node.copy_from_slice(&data[r * dim..(r + 1) * dim]);
                 }
+                self.weights.set_row_major(w);
             }
             Init::Pca => {
                 let n = error::check_data(data, dim)?;
@@ -88,7 +92,8 @@ impl Som {
         let (rows, cols) = (self.config.rows, self.config.cols);
         let lin =
             |i: usize, len: usize| if len <= 1 { 0.0 } else { -1.0 + 2.0 * i as f64 / (len - 1) as f64 };
-        for (i, w) in self.weights.chunks_exact_mut(dim).enumerate() {
+        let mut weights = vec![0.0; self.len() * dim];
+        for (i, w) in weights.chunks_exact_mut(dim).enumerate() {
             let (r, c) = (i / cols, i % cols);
             let (a, b) =
                 if cols >= rows { (lin(c, cols), lin(r, rows)) } else { (lin(r, rows), lin(c, cols)) };
@@ -96,6 +101,7 @@ impl Som {
                 w[k] = (mean[k] + a * sds[0] * comps[0][k] + b * sds[1] * comps[1][k]) as f32;
             }
         }
+        self.weights.set_row_major(weights);
     }
 }
 

@@ -71,7 +71,7 @@ impl Som {
     pub fn bmus(&self, data: &[f32]) -> Vec<u32> {
         let dim = self.config.dim;
         let mut out = Vec::with_capacity(data.len() / dim.max(1));
-        fast::bmus_into(&self.weights, data, dim, self.scratch.avx, &mut out);
+        fast::bmus_into(self.weights.planes(), self.len(), data, self.scratch.avx, &mut out);
         out
     }
 

@@ -1,8 +1,9 @@
 //! The Self-Organizing Map core: grid, kernels, schedules, online and batch training, metrics.
 //!
 //! No WebAssembly here: everything builds and tests natively, and the `wasm32` facade only
-//! converts types and errors. Weights are one flat `Vec<f32>`, row-major: node
-//! `i = row·cols + col`, weight `k` of node `i` at `i·dim + k`; data rows likewise.
+//! converts types and errors. Node `i = row·cols + col`; [`Som::weights`] is row-major, weight `k`
+//! of node `i` at `i·dim + k`, and data rows likewise. (Inside, the map keeps the weights by
+//! column, node-contiguous, for SIMD across nodes; see `layout.rs`.)
 //!
 //! One online step ([`Som::step`]) with row `x`, at time `t`:
 //!
@@ -84,6 +85,7 @@ mod fast;
 pub mod grid;
 pub mod init;
 pub mod kernel;
+mod layout;
 pub mod metrics;
 pub mod pitfalls;
 pub mod pull;
@@ -112,7 +114,7 @@ use rand_pcg::Pcg32;
 pub struct Som {
     config: SomConfig,
     grid: Grid,
-    weights: Vec<f32>,
+    weights: layout::Weights,
     t: u64,
     rng: Pcg32,
     cursor: usize,
@@ -142,7 +144,11 @@ impl Som {
         config.validate()?;
         let grid = Grid::new(config.rows, config.cols, config.topology, config.toroidal);
         let mut rng = Pcg32::seed_from_u64(seed);
-        let weights = init::random_weights(&mut rng, grid.len() * config.dim);
+        let weights = layout::Weights::from_row_major(
+            grid.len(),
+            config.dim,
+            init::random_weights(&mut rng, grid.len() * config.dim),
+        );
         let scratch = fast::Scratch::new(config.rows, config.cols, config.dim);
         Ok(Som {
             config: config.clone(),
@@ -219,30 +225,29 @@ impl Som {
         self.t
     }
 
-    /// All weights, row-major: node `i` owns `weights[i·dim .. (i+1)·dim]`.
+    /// All weights, row-major: node `i` owns `weights[i·dim .. (i+1)·dim]`. The map keeps them
+    /// by column for training (`layout.rs`); this view is rebuilt the first time it is read
+    /// after the weights changed.
     pub fn weights(&self) -> &[f32] {
-        &self.weights
+        self.weights.row_major()
     }
 
     /// Node `i`'s weights (`dim` values); empty when `i ≥ len()`.
     pub fn node_weights(&self, i: usize) -> &[f32] {
         let d = self.config.dim;
-        self.weights.get(i * d..(i + 1) * d).unwrap_or(&[])
+        self.weights().get(i * d..(i + 1) * d).unwrap_or(&[])
     }
 
     /// Replaces all weights. Refuses a buffer whose length is not `len()·dim`
     /// ([`SomError::WrongLength`], what `"weights"`) or that holds NaN or an infinity
     /// ([`SomError::NonFinite`]); on error nothing changes.
     pub fn set_weights(&mut self, w: &[f32]) -> Result<(), SomError> {
-        if w.len() != self.weights.len() {
-            return Err(SomError::WrongLength {
-                what: "weights",
-                expected: self.weights.len(),
-                actual: w.len(),
-            });
+        let expected = self.len() * self.config.dim;
+        if w.len() != expected {
+            return Err(SomError::WrongLength { what: "weights", expected, actual: w.len() });
         }
         error::check_finite("weights", w)?;
-        self.weights.copy_from_slice(w);
+        self.weights.set_row_major(w.to_vec());
         Ok(())
     }
 
@@ -259,13 +264,13 @@ impl Som {
     /// Euclidean distance `‖x − w_i‖ = √Σ_k (x_k − w_ik)²` from `x` to every node.
     /// Precondition: `x.len() == dim`.
     pub fn distances(&self, x: &[f32]) -> Vec<f32> {
-        self.weights.chunks_exact(self.config.dim).map(|w| libm::sqrtf(fast::d2(w, x))).collect()
+        self.weights().chunks_exact(self.config.dim).map(|w| libm::sqrtf(fast::d2(w, x))).collect()
     }
 
     /// The best matching unit: the node closest to `x` (the lowest index on a tie).
     /// Precondition: `x.len() == dim`.
     pub fn bmu(&self, x: &[f32]) -> usize {
-        fast::bmu(&self.weights, x, self.config.dim, self.scratch.avx)
+        fast::bmu(self.weights.planes(), self.weights.nodes(), x, self.scratch.avx)
     }
 
     /// The closest and the second-closest node (ties to the lower index); `(0, 0)` on a 1-node map.
@@ -273,7 +278,7 @@ impl Som {
     pub fn bmu_and_second(&self, x: &[f32]) -> (usize, usize) {
         const NONE: usize = usize::MAX;
         let (mut best, mut second) = ((NONE, f32::INFINITY), (NONE, f32::INFINITY));
-        for (i, w) in self.weights.chunks_exact(self.config.dim).enumerate() {
+        for (i, w) in self.weights().chunks_exact(self.config.dim).enumerate() {
             let d = fast::d2(w, x);
             if best.0 == NONE || d < best.1 {
                 second = best;
@@ -316,7 +321,7 @@ impl Som {
             &mut self.scratch,
             &self.grid,
             self.config.neighborhood,
-            &mut self.weights,
+            self.weights.planes_mut(),
             x,
             bmu,
             learning_rate,

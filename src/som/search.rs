@@ -1,5 +1,6 @@
-//! The BMU search, for one row and for all rows: squared distances (no `sqrt`) in a fixed
-//! order, a block of nodes at a time with an 8-lane running minimum, and on x86-64 an AVX copy
+//! The BMU search, for one row and for all rows, over the weights in planes (`layout.rs`):
+//! squared distances (no `sqrt`) in a fixed order, a block of nodes at a time, each column one
+//! vertical loop across the block's nodes, then an 8-lane running minimum; on x86-64 an AVX copy
 //! of the same operations in the same order, so every build finds the same node.
 
 /// Squared Euclidean distance `Σ_k (x_k − w_k)²` in a fixed order: four interleaved partial
@@ -25,13 +26,13 @@ pub(crate) fn d2(w: &[f32], x: &[f32]) -> f32 {
     (acc[0] + acc[1]) + (acc[2] + acc[3])
 }
 
-/// Nodes per block of the BMU search. The squared distances of a block go to a stack buffer
-/// (an independent, vectorisable loop); the block's minimum comes from an 8-lane running
-/// minimum; only when it beats the best so far is the block scanned for its first index.
-const BLOCK: usize = 64;
+/// Nodes per block of the search: the block's partial sums (4 × 128 floats, 2 KB) stay in L1.
+const BLOCK: usize = 128;
+/// Values side by side in the running minimum: one AVX register, two `simd128` ones.
 const LANES: usize = 8;
 
-/// Running best `(index, d²)`; `index` stays 0 while nothing is below infinity.
+/// Running best `(index, d²)` over blocks of nodes; `index` stays 0 while nothing is below
+/// infinity.
 struct Best {
     index: usize,
     d2: f32,
@@ -43,7 +44,9 @@ impl Best {
     }
 
     /// Takes block `d` (node indices from `base`) into account: strictly smaller wins, so the
-    /// lowest index wins ties, across blocks and within one. NaN never wins.
+    /// lowest index wins ties, across blocks and within one. NaN never wins. The block's least
+    /// value comes from a `LANES`-wide running minimum (a vertical loop); only when it beats the
+    /// best so far is the block searched for it, `LANES` values at a time.
     #[inline(always)]
     fn scan(&mut self, d: &[f32], base: usize) {
         let mut m = [f32::INFINITY; LANES];
@@ -59,36 +62,62 @@ impl Best {
         }
         if bm < self.d2 {
             self.d2 = bm;
-            self.index = base + d.iter().position(|&v| v == bm).unwrap_or(0);
+            let c = chunks.iter().position(|ch| ch.iter().fold(false, |any, &v| any | (v == bm)));
+            let from = c.map_or(chunks.len(), |c| c) * LANES;
+            self.index = base + from + d[from..].iter().position(|&v| v == bm).unwrap_or(0);
         }
     }
 }
 
+/// The BMU search over planes (plane `k` of the `n` nodes at `k·n .. (k+1)·n`, see `layout.rs`),
+/// a block of [`BLOCK`] nodes at a time, every loop a plain vertical one across nodes:
+///
+/// 1. for each column `k`, `acc[k mod 4][j] (+)= (x_k − w_k,j)²` over the block's nodes `j`
+///    (the first four columns store, the rest add): for every node exactly the four partial sums
+///    of [`d2`], in its order (a sum that starts from `−0.0` and adds `v` is `v`);
+/// 2. `d²_j = (acc₀ + acc₁) + (acc₂ + acc₃)` as in [`d2`] (fewer terms below 4 columns: the
+///    missing partial sums are `−0.0`, which adding does not change);
+/// 3. [`Best::scan`] of the block's `d²`.
+///
+/// So each node's `d²` has the bits [`d2`] gives on its row-major weights, and the winner is the
+/// first node of least `d²`, as a scan in node order finds it.
 #[inline(always)]
-fn bmu_fixed<const D: usize>(weights: &[f32], x: &[f32]) -> usize {
-    let Some(x) = x.get(..D).and_then(|x| <&[f32; D]>::try_from(x).ok()) else { return 0 };
-    let (nodes, _) = weights.as_chunks::<D>();
-    let mut best = Best::new();
+fn search(planes: &[f32], n: usize, x: &[f32]) -> usize {
+    let mut acc = [[0.0f32; BLOCK]; 4];
     let mut buf = [0.0f32; BLOCK];
-    for (b, block) in nodes.chunks(BLOCK).enumerate() {
-        for (o, w) in buf.iter_mut().zip(block) {
-            *o = d2(w, x);
-        }
-        best.scan(&buf[..block.len()], b * BLOCK);
-    }
-    best.index
-}
-
-#[inline(always)]
-fn bmu_generic(weights: &[f32], x: &[f32], dim: usize) -> usize {
     let mut best = Best::new();
-    let mut buf = [0.0f32; BLOCK];
-    for (b, block) in weights.chunks(BLOCK * dim.max(1)).enumerate() {
-        let n = block.len() / dim.max(1);
-        for (o, w) in buf.iter_mut().zip(block.chunks_exact(dim.max(1))) {
-            *o = d2(w, x);
+    for base in (0..n).step_by(BLOCK) {
+        let m = BLOCK.min(n - base);
+        for (k, (plane, &xk)) in planes.chunks_exact(n).zip(x).enumerate() {
+            let a = &mut acc[k % 4][..m];
+            let w = &plane[base..base + m];
+            if k < 4 {
+                for (a, &w) in a.iter_mut().zip(w) {
+                    let d = xk - w;
+                    *a = d * d;
+                }
+            } else {
+                for (a, &w) in a.iter_mut().zip(w) {
+                    let d = xk - w;
+                    *a += d * d;
+                }
+            }
         }
-        best.scan(&buf[..n], b * BLOCK);
+        let [a0, a1, a2, a3] = &acc;
+        let (out, a0, a1, a2, a3) = (&mut buf[..m], &a0[..m], &a1[..m], &a2[..m], &a3[..m]);
+        match x.len() {
+            1 => out.copy_from_slice(a0),
+            2 => out.iter_mut().zip(a0.iter().zip(a1)).for_each(|(o, (p, q))| *o = p + q),
+            3 => {
+                let terms = a0.iter().zip(a1).zip(a2);
+                out.iter_mut().zip(terms).for_each(|(o, ((p, q), r))| *o = (p + q) + r)
+            }
+            _ => {
+                let terms = a0.iter().zip(a1).zip(a2.iter().zip(a3));
+                out.iter_mut().zip(terms).for_each(|(o, ((p, q), (r, u)))| *o = (p + q) + (r + u))
+            }
+        }
+        best.scan(out, base);
     }
     best.index
 }
@@ -108,124 +137,81 @@ pub(crate) fn has_avx() -> bool {
     }
 }
 
-/// Index of the node nearest to `x` (lowest index on a tie; node 0 if `x` is shorter than `dim`).
-/// `avx` must be true only when [`has_avx`] is.
-pub(crate) fn bmu(weights: &[f32], x: &[f32], dim: usize, avx: bool) -> usize {
+/// Index of the node nearest to `x` among the `n ≥ 1` nodes in `planes` (the first on a tie;
+/// node 0 if `x` is shorter than `dim`, the number of planes). `avx` must be true only when
+/// [`has_avx`] is.
+pub(crate) fn bmu(planes: &[f32], n: usize, x: &[f32], avx: bool) -> usize {
+    let dim = planes.len().checked_div(n).unwrap_or(0);
+    let Some(x) = x.get(..dim).filter(|x| !x.is_empty()) else { return 0 };
     #[cfg(not(target_arch = "x86_64"))]
     let _ = avx;
     #[cfg(target_arch = "x86_64")]
     if avx {
         // SAFETY: callers pass `avx = true` only when the CPU supports AVX (`Scratch::avx`).
-        return unsafe { bmu_avx(weights, x, dim) };
+        return unsafe { search_avx(planes, n, x) };
     }
-    bmu_portable(weights, x, dim)
+    search(planes, n, x)
 }
 
-/// [`bmu_portable`] compiled for AVX.
+/// [`search`] compiled for AVX.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx")]
-fn bmu_avx(weights: &[f32], x: &[f32], dim: usize) -> usize {
-    bmu_portable(weights, x, dim)
+fn search_avx(planes: &[f32], n: usize, x: &[f32]) -> usize {
+    search(planes, n, x)
 }
 
-#[inline(always)]
-fn bmu_portable(weights: &[f32], x: &[f32], dim: usize) -> usize {
-    if x.len() < dim {
-        return 0;
-    }
-    match dim {
-        1 => bmu_fixed::<1>(weights, x),
-        2 => bmu_fixed::<2>(weights, x),
-        3 => bmu_fixed::<3>(weights, x),
-        4 => bmu_fixed::<4>(weights, x),
-        5 => bmu_fixed::<5>(weights, x),
-        6 => bmu_fixed::<6>(weights, x),
-        8 => bmu_fixed::<8>(weights, x),
-        16 => bmu_fixed::<16>(weights, x),
-        _ => bmu_generic(weights, x, dim),
-    }
-}
-
-/// The BMU of every row of `data` (row-major, `dim` columns), as [`bmu`] would find it one row at
-/// a time. For `dim = 3` (colours, the page's default) the weights are first transposed into three
-/// planes, so each block of nodes is a plain vertical loop (4 or 8 nodes per SIMD operation, no
-/// shuffles): `(x₀ − w₀)² + (x₁ − w₁)²`, then `+ (x₂ − w₂)²`, the very operations and order of
-/// [`d2`] for three columns, so the indices are the same to the bit. `avx` as for [`bmu`].
-pub(crate) fn bmus_into(weights: &[f32], data: &[f32], dim: usize, avx: bool, out: &mut Vec<u32>) {
+/// The BMU of every row of `data` (row-major, `dim` columns), as [`bmu`] finds it.
+pub(crate) fn bmus_into(planes: &[f32], n: usize, data: &[f32], avx: bool, out: &mut Vec<u32>) {
+    let dim = planes.len().checked_div(n).unwrap_or(1).max(1);
     out.clear();
-    if dim != 3 || weights.len() < 3 {
-        out.extend(data.chunks_exact(dim.max(1)).map(|x| bmu(weights, x, dim, avx) as u32));
-        return;
-    }
-    let n = weights.len() / 3;
-    let mut planes = vec![0.0f32; 3 * n];
-    let (p0, rest) = planes.split_at_mut(n);
-    let (p1, p2) = rest.split_at_mut(n);
-    for (i, w) in weights.chunks_exact(3).enumerate() {
-        p0[i] = w[0];
-        p1[i] = w[1];
-        p2[i] = w[2];
-    }
-    #[cfg(target_arch = "x86_64")]
-    if avx {
-        // SAFETY: callers pass `avx = true` only when the CPU supports AVX.
-        unsafe { bmus3_avx(p0, p1, p2, data, out) };
-        return;
-    }
-    bmus3(p0, p1, p2, data, out);
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx")]
-fn bmus3_avx(p0: &[f32], p1: &[f32], p2: &[f32], data: &[f32], out: &mut Vec<u32>) {
-    bmus3(p0, p1, p2, data, out)
-}
-
-#[inline(always)]
-fn bmus3(p0: &[f32], p1: &[f32], p2: &[f32], data: &[f32], out: &mut Vec<u32>) {
-    let mut buf = [0.0f32; BLOCK];
-    for x in data.chunks_exact(3) {
-        let (x0, x1, x2) = (x[0], x[1], x[2]);
-        let mut best = Best::new();
-        for (b, ((a0, a1), a2)) in p0.chunks(BLOCK).zip(p1.chunks(BLOCK)).zip(p2.chunks(BLOCK)).enumerate() {
-            let m = a0.len();
-            for (j, o) in buf[..m].iter_mut().enumerate() {
-                let (d0, d1, d2) = (x0 - a0[j], x1 - a1[j], x2 - a2[j]);
-                *o = (d0 * d0 + d1 * d1) + d2 * d2;
-            }
-            best.scan(&buf[..m], b * BLOCK);
-        }
-        out.push(best.index as u32);
-    }
+    out.extend(data.chunks_exact(dim).map(|x| bmu(planes, n, x, avx) as u32));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The batch search finds what the one-row search finds, ties and all.
+    fn copy_of_node(w: &[f32], dim: usize, i: usize) -> Vec<f32> {
+        w[i * dim..(i + 1) * dim].to_vec()
+    }
+
+    /// The search over planes finds, for every row, the first node of least [`d2`] over the
+    /// row-major weights: every dimension (the unrolled and the generic ones, each remainder of
+    /// `dim mod 4`), node counts around the lane and block sizes, ties, AVX and portable.
     #[test]
-    fn bmus_into_matches_bmu() {
+    fn search_over_planes_matches_a_plain_scan() {
         let mut state = 12345u32;
         let mut rnd = || {
             state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
             (state >> 8) as f32 / 16_777_216.0
         };
-        for (nodes, dim) in [(1, 3), (7, 3), (64, 3), (65, 3), (300, 3), (100, 2), (50, 16)] {
-            let mut weights: Vec<f32> = (0..nodes * dim).map(|_| rnd()).collect();
-            // a duplicated node: the lower index must win the tie
-            if nodes > 5 {
-                let w: Vec<f32> = weights[dim..2 * dim].to_vec();
-                weights[4 * dim..5 * dim].copy_from_slice(&w);
-            }
-            let mut data: Vec<f32> = (0..200 * dim).map(|_| rnd()).collect();
-            data.extend_from_slice(&weights[..dim.min(weights.len())]);
-            for avx in [false, has_avx()] {
-                let mut out = Vec::new();
-                bmus_into(&weights, &data, dim, avx, &mut out);
-                let one: Vec<u32> =
-                    data.chunks_exact(dim).map(|x| bmu(&weights, x, dim, avx) as u32).collect();
-                assert_eq!(out, one, "{nodes} nodes, dim {dim}, avx {avx}");
+        for nodes in [1, 7, 8, 9, 64, 65, 300] {
+            for dim in 1..=17 {
+                let mut w: Vec<f32> = (0..nodes * dim).map(|_| rnd()).collect();
+                // a duplicated node: the lower index must win the tie
+                if nodes > 5 {
+                    let copy = copy_of_node(&w, dim, 1);
+                    w[4 * dim..5 * dim].copy_from_slice(&copy);
+                }
+                let planes: Vec<f32> =
+                    (0..dim).flat_map(|k| w.iter().skip(k).step_by(dim).copied()).collect();
+                let mut data: Vec<f32> = (0..50 * dim).map(|_| rnd()).collect();
+                if nodes > 5 {
+                    data.extend_from_slice(&copy_of_node(&w, dim, 1)); // on nodes 1 and 4 exactly
+                }
+                let plain: Vec<u32> = data
+                    .chunks_exact(dim)
+                    .map(|x| {
+                        let d: Vec<f32> = w.chunks_exact(dim).map(|n| d2(n, x)).collect();
+                        let least = d.iter().fold(f32::INFINITY, |a, &b| if b < a { b } else { a });
+                        d.iter().position(|&v| v == least).unwrap() as u32
+                    })
+                    .collect();
+                for avx in [false, has_avx()] {
+                    let mut out = Vec::new();
+                    bmus_into(&planes, nodes, &data, avx, &mut out);
+                    assert_eq!(out, plain, "{nodes} nodes, dim {dim}, avx {avx}");
+                }
             }
         }
     }

@@ -39,7 +39,7 @@ impl Som {
         let t = self.t;
         let (learning_rate, sigma) = (self.learning_rate(), self.sigma());
         let distances = self.distances(x);
-        let before = self.weights.clone();
+        let before = self.weights().to_vec();
         let bmu = self.step(x);
         let mut h = vec![0.0; self.len()];
         fast::Tables::default().neighborhood_into(&self.grid, self.config.neighborhood, bmu, sigma, &mut h);
@@ -52,7 +52,7 @@ impl Som {
             learning_rate,
             sigma,
             h,
-            after: self.weights.clone(),
+            after: self.weights().to_vec(),
             before,
         }
     }

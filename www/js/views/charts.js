@@ -200,6 +200,9 @@ function axes(ctx, plot, { left, right, bottom }) {
 
 /** Legend lines, each led by a swatch of its curve's colour. */
 function setLegend(el, lines, colours) {
+  const key = lines.join('\n');
+  if (el.dataset.key === key) return; // unchanged: the DOM is left alone
+  el.dataset.key = key;
   el.replaceChildren(...lines.map((text, k) => {
     const span = document.createElement('span');
     span.className = 'chart-key';

@@ -80,7 +80,8 @@ export class MapView {
       const reason = reasons[option.value];
       option.disabled = Boolean(reason);
       const name = MODES.find(([v]) => v === option.value)[1];
-      option.textContent = reason ? `${name} (${reason[0]})` : name;
+      const text = reason ? `${name} (${reason[0]})` : name;
+      if (option.textContent !== text) option.textContent = text; // the DOM only where it changed
       option.title = reason ? reason[1] : '';
     }
     const reason = reasons[this.mode];
@@ -145,7 +146,7 @@ export class MapView {
     }
     if (dim === 3) {
       // Bytes, not 'rgb()' strings: the hot case while playing (render() paints them as one image).
-      const rgba = new Uint8ClampedArray(nodes * 4);
+      const rgba = this.pixels(app.shape);
       for (let i = 0; i < nodes; i++) {
         rgba[4 * i] = channel(weights[3 * i]);
         rgba[4 * i + 1] = channel(weights[3 * i + 1]);
@@ -163,6 +164,25 @@ export class MapView {
     };
   }
 
+  /**
+   * The map's pixels, one RGBA quadruple per node (row-major, as the nodes are numbered), in one
+   * cols × rows ImageData kept from frame to frame, so playing allocates nothing per frame.
+   */
+  pixels({ rows, cols }) {
+    if (this.image?.width !== cols || this.image.height !== rows) this.image = new ImageData(cols, rows);
+    return this.image.data;
+  }
+
+  /**
+   * Everything the drawing depends on: the snapshot's revision numbers (map, trace, tug, data:
+   * the engine counts their changes) and the page's own state. An unchanged key means the canvas
+   * already shows this, and render() draws nothing (a hover, a click elsewhere, the other views).
+   */
+  drawKey(app, width) {
+    const { map, trace, tug, data } = app.rev ?? {};
+    return [map, trace, tug, data, app.phase, app.selected, this.mode, this.component, width, app.options.topology, app.options.toroidal, app.derived?.mode, window.devicePixelRatio].join('|');
+  }
+
   render(app) {
     const { nodes, dim } = app.shape;
     // Choosing two rows switches to the tug of war; clearing them switches back.
@@ -173,11 +193,14 @@ export class MapView {
       else if (this.mode === 'pull') this.mode = 'weights';
     }
     this.disableModes(app);
+    // On one screen the tug-of-war controls (Pull) sit under the map, inside the same share.
+    const width = Math.min(this.width || 400, 460, app.budget - (app.tugRows.length && !app.stacked ? 110 : 0));
+    const key = this.drawKey(app, width);
+    if (key === this.drawn) return;
+    this.drawn = key;
     this.modeSelect.el.value = this.mode;
     this.componentSelect.setOptions(app.columns.map((c, k) => [String(k), c]), String(this.component));
     this.componentSelect.label.hidden = dim === 3 || this.mode !== 'weights';
-    // On one screen the tug-of-war controls (Pull) sit under the map, inside the same share.
-    const width = Math.min(this.width || 400, 460, app.budget - (app.tugRows.length && !app.stacked ? 110 : 0));
     const hexagonal = app.options.topology === 'hexagonal';
     this.geometry = new GridGeometry(app.positions, hexagonal, width, width);
     const g = this.geometry;
@@ -210,10 +233,13 @@ export class MapView {
     }
     if (this.mode === 'pull') this.drawTugBmus(ctx, app);
     this.outline(ctx, app.selected, '#ff0', 2, '#000');
-    this.legend.textContent = text;
+    // The DOM only where it changed (a write, even of the same text, makes the browser redo style).
+    if (this.legend.textContent !== text) {
+      this.legend.textContent = text;
+      this.canvas.setAttribute('aria-label', `Map of ${app.shape.rows} by ${app.shape.cols} nodes. ${text}`);
+    }
     this.canvas.dataset.bmu = trace && phase !== 'row' && phase !== 'distances' ? String(trace.bmu) : '';
     this.canvas.dataset.selected = String(app.selected);
-    this.canvas.setAttribute('aria-label', `Map of ${app.shape.rows} by ${app.shape.cols} nodes. ${text}`);
   }
 
   /**
@@ -226,7 +252,7 @@ export class MapView {
     const g = this.geometry;
     if (g.hexagonal || p[2 * nodes - 2] - p[0] !== cols - 1 || p[2 * nodes - 1] - p[1] !== rows - 1) return false;
     if (!rgba) {
-      rgba = new Uint8ClampedArray(nodes * 4);
+      rgba = this.pixels(app.shape);
       for (let i = 0; i < nodes; i++) rgba.set(parseColour(colours[i]), 4 * i);
     }
     if (!this.cells || this.cells.width !== cols || this.cells.height !== rows) {
@@ -234,7 +260,7 @@ export class MapView {
       this.cells.width = cols;
       this.cells.height = rows;
     }
-    this.cells.getContext('2d').putImageData(new ImageData(rgba, cols, rows), 0, 0);
+    this.cells.getContext('2d').putImageData(this.image, 0, 0);
     const [x, y] = g.centre(0);
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(this.cells, x - g.scale / 2, y - g.scale / 2, cols * g.scale, rows * g.scale);

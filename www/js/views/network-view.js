@@ -119,10 +119,15 @@ export class NetworkView {
     const weights = app.displayedWeights();
 
     // Layout: input labels | input nodes | synapses | map nodes (a column, or a compact grid).
-    const measure = this.canvas.getContext('2d');
-    measure.font = '600 12px system-ui, sans-serif';
-    let nameW = 0;
-    for (let j = 0; j < dim; j++) nameW = Math.max(nameW, measure.measureText(`x${sub(j + 1)} ${app.columns[j]}`).width);
+    // The widest input name, measured once per set of columns.
+    if (this.measured?.columns !== app.columns) {
+      const measure = this.canvas.getContext('2d');
+      measure.font = '600 12px system-ui, sans-serif';
+      let width = 0;
+      for (let j = 0; j < dim; j++) width = Math.max(width, measure.measureText(`x${sub(j + 1)} ${app.columns[j]}`).width);
+      this.measured = { columns: app.columns, width };
+    }
+    const nameW = this.measured.width;
     const labelW = Math.min(Math.max(nameW, 56), width * 0.3);
     const rIn = dim > 12 ? 6 : 9;
     const inX = 4 + labelW + 8 + rIn;
@@ -156,19 +161,22 @@ export class NetworkView {
     if (!full) this.drawGrid(ctx, app);
 
     // Synapses: every one on small maps (the selected node's last, on top), else the selected node's.
-    const shown = full ? [...Array(nodes).keys()].filter((i) => i !== sel).concat(sel) : [sel];
-    for (const i of shown) {
-      const [ex, ey] = centre(i);
-      const strong = i === sel;
-      ctx.strokeStyle = strong ? ACCENT : '#a9a9b6';
-      ctx.lineWidth = strong ? 2 : 1;
-      for (let j = 0; j < dim; j++) {
-        ctx.beginPath();
-        ctx.moveTo(inX + rIn, inY(j));
-        ctx.lineTo(ex - nodeR, ey);
-        ctx.stroke();
+    // One path per style: all the other nodes' synapses in one stroke, the selected node's in another.
+    const synapses = (nodesOf, colour, lineWidth) => {
+      ctx.beginPath();
+      for (const i of nodesOf) {
+        const [ex, ey] = centre(i);
+        for (let j = 0; j < dim; j++) {
+          ctx.moveTo(inX + rIn, inY(j));
+          ctx.lineTo(ex - nodeR, ey);
+        }
       }
-    }
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = lineWidth;
+      ctx.stroke();
+    };
+    if (full) synapses([...Array(nodes).keys()].filter((i) => i !== sel), '#a9a9b6', 1);
+    synapses([sel], ACCENT, 2);
 
     // Map nodes.
     this.hits = [];
@@ -196,16 +204,20 @@ export class NetworkView {
     }
 
     // Input nodes, with the row's values while a traced step is shown.
+    // The circles in one path (they never overlap: at least 18 px apart, radius at most 9).
+    ctx.beginPath();
+    for (let j = 0; j < dim; j++) {
+      ctx.moveTo(inX + rIn, inY(j));
+      ctx.arc(inX, inY(j), rIn, 0, 2 * Math.PI);
+    }
+    ctx.fillStyle = '#dbe6f6';
+    ctx.fill();
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = ACCENT;
+    ctx.stroke();
     ctx.textAlign = 'right';
     for (let j = 0; j < dim; j++) {
       const y = inY(j);
-      ctx.beginPath();
-      ctx.arc(inX, y, rIn, 0, 2 * Math.PI);
-      ctx.fillStyle = '#dbe6f6';
-      ctx.fill();
-      ctx.lineWidth = 1.5;
-      ctx.strokeStyle = ACCENT;
-      ctx.stroke();
       ctx.fillStyle = INK;
       ctx.font = '600 12px system-ui, sans-serif';
       const value = x && oneLine ? ` = ${fmt(x[j], 2)}` : '';

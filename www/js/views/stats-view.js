@@ -14,11 +14,14 @@ export class StatsView {
     // While a traced step is shown before its update, the numbers are the step's own: its t and
     // the α and σ it uses (the core has already advanced).
     const inStep = app.trace && app.phaseName && app.phaseName !== 'update';
-    this.t.textContent = String(inStep ? app.trace.t : app.t);
-    this.lr.textContent = fmt(inStep ? app.trace.learningRate : app.learningRate, 4);
-    this.sigma.textContent = fmt(inStep ? app.trace.sigma : app.sigma, 3);
     const { rows, cols, nodes, dim } = app.shape;
-    this.shape.textContent = `${app.dataRows} rows × ${dim} columns → ${rows}×${cols} map (${nodes} nodes)`;
+    // Written only when they change: a write, even of the same text, makes the browser redo style.
+    setText(this.t, String(inStep ? app.trace.t : app.t));
+    setText(this.lr, fmt(inStep ? app.trace.learningRate : app.learningRate, 4));
+    setText(this.sigma, fmt(inStep ? app.trace.sigma : app.sigma, 3));
+    setText(this.shape, `${app.dataRows} rows × ${dim} columns → ${rows}×${cols} map (${nodes} nodes)`);
+    if (this.phaseShown === app.phaseName) return;
+    this.phaseShown = app.phaseName;
     for (const li of this.phases) {
       const current = li.dataset.phase === app.phaseName;
       li.classList.toggle('current', current);
@@ -26,4 +29,8 @@ export class StatsView {
       else li.removeAttribute('aria-current');
     }
   }
+}
+
+function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
 }
