@@ -63,7 +63,6 @@ pub struct Som {
     raw: Dataset,
     /// The data after scaling: what the map trains on.
     data: Dataset,
-    last: Option<som::StepTrace>,
 }
 
 #[wasm_bindgen]
@@ -207,13 +206,12 @@ impl Som {
         let row = self.som.next_row(self.data.rows());
         let (t, learning_rate, sigma) = (self.som.t(), self.som.learning_rate(), self.som.sigma());
         let bmu = self.som.step(self.data.row(row));
-        self.last = None;
         StepReport { row, bmu, learning_rate, sigma, t: t as f64 }
     }
 
-    /// One online step that records every phase (distances, BMU, h, weights before and after),
-    /// read with `trace()`. `row` picks the row (a row index); undefined or null takes the next
-    /// one by the order.
+    /// One online step that records every phase (distances, BMU, h, weights before and after):
+    /// the returned `Trace`, the only copy (free it when read). `row` picks the row (a row
+    /// index); undefined or null takes the next one by the order.
     #[wasm_bindgen(js_name = stepTrace)]
     pub fn step_trace(&mut self, row: JsValue) -> Result<Trace, JsError> {
         let row = if row.is_undefined() || row.is_null() {
@@ -222,13 +220,7 @@ impl Som {
             self.check_row(&row, "row")?
         };
         let trace = self.som.step_trace(self.data.row(row), row);
-        self.last = Some(trace.clone());
         Ok(self.wrap(trace))
-    }
-
-    /// The last `stepTrace()`, or undefined after any other change.
-    pub fn trace(&self) -> Option<Trace> {
-        self.last.clone().map(|trace| self.wrap(trace))
     }
 
     /// `steps` online steps in one call (the fast path of Play), an integer from 0 to
@@ -247,13 +239,11 @@ impl Som {
     #[wasm_bindgen(js_name = batchEpoch)]
     pub fn batch_epoch(&mut self) {
         self.som.batch_epoch(self.data.values());
-        self.last = None;
     }
 
     /// New weights by the init option (random near zero, samples or PCA), t = 0. Same seed, same weights.
     pub fn reset(&mut self) -> Result<(), JsError> {
         self.som = build_map(&self.options, &self.data)?;
-        self.last = None;
         Ok(())
     }
 
@@ -348,7 +338,7 @@ impl Som {
         options.dim = raw.dim();
         let data = raw.scaled(scaling(&options));
         let som = build_map(&options, &data)?;
-        Ok(Som { som, options, raw, data, last: None })
+        Ok(Som { som, options, raw, data })
     }
 
     /// A trace for the page, with its row's pull α·h on every node from the core's pull matrix.
@@ -364,7 +354,6 @@ impl Som {
             let row = self.som.next_row(self.data.rows());
             bmu = self.som.step(self.data.row(row));
         }
-        self.last = None;
         bmu
     }
 
