@@ -56,10 +56,11 @@ export async function heapBytes(cdp) {
  * Clicks control `id` in the lesson's shadow root (or sets it to `value` and sends change; or,
  * with `apply`, the parameter form's Apply button) and waits until the lesson's state differs
  * in `watch` (t, phase, playing, dataRows or init) and then one frame is drawn. Resolves to the
- * milliseconds that took and the bytes the worker sent meanwhile.
+ * milliseconds that took and the bytes the worker sent meanwhile; after `timeout` ms, with
+ * `timedOut` set.
  */
-export function click(page, id, { value = null, apply = false, watch = 't', until = null } = {}) {
-  return page.evaluate(async ({ id, value, apply, watch, until }) => {
+export function click(page, id, { value = null, apply = false, watch = 't', until = null, timeout = 300_000 } = {}) {
+  return page.evaluate(async ({ id, value, apply, watch, until, timeout }) => {
     const el = document.querySelector('som-playground');
     const root = el.shadowRoot;
     const read = () => ({ t: el.t, phase: el.state.phase, dataRows: el.state.shape.dataRows, init: el.state.options.init })[watch];
@@ -68,15 +69,18 @@ export function click(page, id, { value = null, apply = false, watch = 't', unti
     const t0 = performance.now();
     if (apply) [...root.querySelectorAll('button')].find((b) => b.textContent.startsWith('Apply')).click();
     else if (value != null) {
-      const field = root.getElementById(id);
+      const field = root.getElementById(id) ?? root.querySelector(`[name="${id}"]`);
       field.value = value;
       field.dispatchEvent(new Event('change', { bubbles: true }));
     } else root.getElementById(id).click();
     const done = () => read() !== was && (!until || window.__sent.slice(from).some((m) => m.stopped === until));
-    await new Promise((resolve) => { const check = () => (done() ? resolve() : setTimeout(check, 2)); check(); });
+    const timedOut = await new Promise((resolve) => {
+      const check = () => (done() ? resolve(false) : performance.now() - t0 > timeout ? resolve(true) : setTimeout(check, 2));
+      check();
+    });
     await new Promise((resolve) => requestAnimationFrame(() => resolve()));
-    return { ms: performance.now() - t0, bytes: window.__sent.slice(from).reduce((s, m) => s + m.bytes, 0) };
-  }, { id, value, apply, watch, until });
+    return { ms: performance.now() - t0, bytes: window.__sent.slice(from).reduce((s, m) => s + m.bytes, 0), timedOut };
+  }, { id, value, apply, watch, until, timeout });
 }
 
 /** A CSV of `rows` rows × `cols` numeric columns (deterministic values in [0, 1)). */

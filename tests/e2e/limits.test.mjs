@@ -1,11 +1,13 @@
 // At the documented limits (issue 13): what the worker sends for one traced step is bounded by
 // what the views draw, not by the map's weights, and an Epoch on a 200×200 map with 100,000
 // rows plays in slices, so the page answers a click (Pause) before the epoch ends.
-// scripts/limits.mjs prints the times and memory of every button at these sizes.
+// A csvz link that inflates past the 50 MB CSV limit is refused and leaves no large allocation
+// behind. scripts/limits.mjs prints the times and memory of every button at these sizes.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
 import { startServer, browser, closeBrowser, DESKTOP } from './harness.mjs';
-import { instrument, click, wideCsv, MiB } from './limits-util.mjs';
+import { instrument, click, wideCsv, wasmBytes, heapBytes, MiB } from './limits-util.mjs';
 
 after(closeBrowser);
 
@@ -68,6 +70,34 @@ test('200×200 nodes, 100,000 rows: Pause is answered while an Epoch runs, and s
     assert.equal(result.paused.playing, false, 'Pause is answered');
     assert.ok(result.paused.t - result.t0 < 100_000, `paused at t = ${result.paused.t}, before the epoch's end`);
     assert.equal(result.later, result.paused.t, 'nothing trains after Pause');
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.close();
+    await server.close();
+  }
+});
+
+test('a csvz link that inflates to 200 MB is refused, and memory is back near where it was', { timeout: 600_000 }, async () => {
+  const server = await startServer();
+  const s = await open(server, '#rows=5&cols=5');
+  try {
+    const packed = zlib.deflateRawSync(Buffer.alloc(200_000_000, '1,')).toString('base64url');
+    const cdp = await s.page.context().newCDPSession(s.page);
+    const memory = async () => ({ wasm: await wasmBytes(s.page, server), heap: await heapBytes(cdp) });
+    const before = await memory();
+    const note = await s.page.evaluate(async (packed) => {
+      const el = document.querySelector('som-playground');
+      location.hash = `rows=6&cols=6&csvz=${packed}`;
+      const error = () => el.shadowRoot.getElementById('error');
+      await new Promise((resolve) => { const check = () => (!error().hidden && error().textContent ? resolve() : setTimeout(check, 20)); check(); });
+      await el.step(); // the lesson still works
+      return error().textContent;
+    }, packed);
+    const afterwards = await memory();
+    console.log(`csvz of ${(packed.length / 1024).toFixed(0)} KiB inflating to 200 MB: wasm ${(before.wasm / MiB).toFixed(1)} → ${(afterwards.wasm / MiB).toFixed(1)} MiB, page JS heap ${(before.heap / MiB).toFixed(1)} → ${(afterwards.heap / MiB).toFixed(1)} MiB`);
+    assert.match(note, /csvz inflates to more than 50 MB/);
+    assert.ok(afterwards.wasm - before.wasm <= 2 * MiB, `the worker's wasm memory grew from ${before.wasm} to ${afterwards.wasm} bytes`);
+    assert.ok(afterwards.heap - before.heap <= 8 * MiB, `the page's JS heap grew from ${before.heap} to ${afterwards.heap} bytes`);
     assert.deepEqual(s.errors, []);
   } finally {
     await s.close();

@@ -7,8 +7,8 @@
 //   LONG_PLAY_STEPS   steps of Play after the first 1,000       (test 100,000; fuzz 1,000,000)
 //   LONG_PHASES       traced phase steps                         (test 1,000;   fuzz 10,000)
 //   LONG_PULLS        pulls in one link's pull= log              (test 300;     fuzz 3,000)
-//   LONG_MAPS         maps built and dropped                     (test 200;     fuzz 2,000)
-//   LONG_PARAMS       parameter changes applied through the form (test 100;     fuzz 500)
+//   LONG_MAPS         maps built and dropped                     (test 100;     fuzz 2,000)
+//   LONG_PARAMS       parameter changes applied through the form (test 50;      fuzz 500)
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, browser, closeBrowser, DESKTOP } from './harness.mjs';
@@ -20,8 +20,8 @@ const size = (name, small) => Number(process.env[name] ?? small);
 const PLAY_STEPS = size('LONG_PLAY_STEPS', 100_000);
 const PHASES = size('LONG_PHASES', 1000);
 const PULLS = size('LONG_PULLS', 300);
-const MAPS = size('LONG_MAPS', 200);
-const PARAMS = size('LONG_PARAMS', 100);
+const MAPS = size('LONG_MAPS', 100);
+const PARAMS = size('LONG_PARAMS', 50);
 
 /** Opens the page at `hash`; resolves to { page, memory(), errors, close() }. */
 async function open(server, hash) {
@@ -99,7 +99,7 @@ test(`a link with ${PULLS.toLocaleString('en')} pulls replays in as little memor
       const t = await s.page.evaluate(() => document.querySelector('som-playground').t);
       assert.equal(t, 2 * n + 1, `the link of ${n} pulls reached its t`);
       assert.deepEqual(s.errors, []);
-      return s.memory();
+      return await s.memory();
     } finally {
       await s.close();
     }

@@ -267,6 +267,7 @@ export class Lesson {
    */
   play({ speed, past = false }) {
     this.pastHorizon = past || this.pastHorizon;
+    this.epochRun = null; // Play takes over from an Epoch
     clearTimeout(this.phaseTimer);
     this.phasesPerSecond = speed.phasesPerSecond ?? 0;
     if (this.phasesPerSecond) {
