@@ -9,15 +9,19 @@
 #   3. libfuzzer  every cargo-fuzz target in fuzz/ (needs cargo-fuzz and a nightly toolchain)
 #   4. props      property tests sized for fuzzing: every tests/*fuzz*.rs (each env var it reads
 #                 set to FUZZ_CASES) and tests/hardening_numbers.rs (HARDENING_CASES)
+#   5. facade     tests/hardening_facade.rs in headless Chrome with FACADE_CALLS random calls of
+#                 the exported class (HARDENING_FACADE_CALLS, read at build time)
+#   6. long       tests/e2e/long-runs.test.mjs at full size: 1,000,000 steps of Play on 32×32,
+#                 10,000 traced phases, a 3,000-pull link, 2,000 maps, 500 parameter changes
 # A part whose tool or folder is missing is reported as skipped, not failed.
 #
 #   bash scripts/fuzz.sh                         everything (hours on 2 cores)
-#   FUZZ_ONLY=monkey bash scripts/fuzz.sh        one part (comma list: monkey,loop,libfuzzer,props)
+#   FUZZ_ONLY=monkey bash scripts/fuzz.sh        one part (comma list: monkey,loop,libfuzzer,props,facade,long)
 #   MONKEY_SEED=7 MONKEY_ACTIONS=2000 E2E_DIST=/tmp/dist bash scripts/fuzz.sh
 #
 # Env: MONKEY_SEED (13), MONKEY_ACTIONS (10000), E2E_DIST (a built dist/; without it
 # scripts/build.sh builds dist/ first), FUZZ_INPUTS (1000000, per fuzz target), FUZZ_CASES
-# (100000), HARDENING_CASES (10000), FUZZ_SECONDS (libFuzzer's -max_total_time per target, 0 = none),
+# (100000), HARDENING_CASES (10000), FACADE_CALLS (100000), FUZZ_SECONDS (libFuzzer's -max_total_time per target, 0 = none),
 # FUZZ_DRY=1 (print the cargo commands instead of running them).
 # Exit status 0 iff every part that ran found nothing.
 set -uo pipefail
@@ -25,12 +29,13 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=never NO_COLOR=1
 
-FUZZ_ONLY=${FUZZ_ONLY:-monkey,loop,libfuzzer,props}
+FUZZ_ONLY=${FUZZ_ONLY:-monkey,loop,libfuzzer,props,facade,long}
 MONKEY_ACTIONS=${MONKEY_ACTIONS:-10000}
 MONKEY_SEED=${MONKEY_SEED:-13}
 FUZZ_INPUTS=${FUZZ_INPUTS:-1000000}
 FUZZ_CASES=${FUZZ_CASES:-100000}
 HARDENING_CASES=${HARDENING_CASES:-10000}
+FACADE_CALLS=${FACADE_CALLS:-100000}
 FUZZ_SECONDS=${FUZZ_SECONDS:-0}
 
 logs=$(mktemp -d)
@@ -177,6 +182,51 @@ if wants props; then
     row "props $name" "$pass tests × ${vars[*]}" "$fail" "-" $((SECONDS - t0))
     fail_if "$fail"
   done
+fi
+
+# ---- 5. the facade in the browser ----------------------------------------------------------------
+if wants facade; then
+  banner "facade: $FACADE_CALLS random calls of the exported class in Chrome (tests/hardening_facade.rs)"
+  t0=$SECONDS
+  if [ "${FUZZ_DRY:-0}" = 1 ]; then
+    echo "(dry run) HARDENING_FACADE_CALLS=$FACADE_CALLS wasm-pack test --headless --chrome --release -- --test hardening_facade"
+    rc=0
+    : >"$logs/facade.log"
+  else
+    HARDENING_FACADE_CALLS=$FACADE_CALLS CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=3600 \
+      wasm-pack test --headless --chrome --release --mode no-install -- --test hardening_facade 2>&1 | tee "$logs/facade.log"
+    rc=${PIPESTATUS[0]}
+  fi
+  read -r pass fail < <(sed 's/\x1b\[[0-9;]*m//g' "$logs/facade.log" | awk '
+    /test result:/ { for (i = 1; i <= NF; i++) { if ($(i + 1) ~ /^passed/) p += $i; if ($(i + 1) ~ /^failed/) f += $i } }
+    END { printf "%d %d\n", p, f }')
+  [ "$rc" -eq 0 ] || [ "$fail" -gt 0 ] || fail="did not run (exit $rc)"
+  [ "${FUZZ_DRY:-0}" = 1 ] && fail="-"
+  row "facade (wasm)" "$FACADE_CALLS random calls + $pass tests" "$fail" "-" $((SECONDS - t0))
+  fail_if "$fail"
+fi
+
+# ---- 6. long runs in the browser -----------------------------------------------------------------
+if wants long; then
+  banner "long runs: tests/e2e/long-runs.test.mjs at full size"
+  t0=$SECONDS
+  dist=${E2E_DIST:-}
+  if [ -z "$dist" ] && [ ! -f dist/index.html ]; then bash scripts/build.sh || echo "fuzz.sh: scripts/build.sh failed" >&2; fi
+  dist=${dist:-$PWD/dist}
+  if [ "${FUZZ_DRY:-0}" = 1 ]; then
+    echo "(dry run) LONG_PLAY_STEPS=1000000 LONG_PHASES=10000 LONG_PULLS=3000 LONG_MAPS=2000 LONG_PARAMS=500 node --test tests/e2e/long-runs.test.mjs"
+    row "long runs" "-" "-" "-" 0
+  else
+    E2E_DIST=$dist LONG_PLAY_STEPS=1000000 LONG_PHASES=10000 LONG_PULLS=3000 LONG_MAPS=2000 LONG_PARAMS=500 \
+      node --test --test-reporter=spec --test-timeout=7200000 tests/e2e/long-runs.test.mjs 2>&1 | tee "$logs/long.log"
+    rc=${PIPESTATUS[0]}
+    clean=$(sed 's/\x1b\[[0-9;]*m//g' "$logs/long.log")
+    pass=$(echo "$clean" | awk '$1 == "ℹ" && $2 == "pass" { print $3 }')
+    fail=$(echo "$clean" | awk '$1 == "ℹ" && $2 == "fail" { print $3 }')
+    [ -n "$fail" ] || fail="did not run (exit $rc)"
+    row "long runs" "${pass:-0} runs (Play 1,000,000 steps, 10,000 phases, 3,000 pulls, 2,000 maps, 500 changes)" "$fail" "-" $((SECONDS - t0))
+    fail_if "$fail"
+  fi
 fi
 
 # ---- figures -----------------------------------------------------------------------------------

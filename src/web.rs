@@ -27,6 +27,14 @@ pub use data_methods::{builtin_data_sets, inspect_csv};
 /// `pulls(rows)` answers for at most this many rows (the page's tug of war uses up to 6).
 const MAX_PULL_ROWS: usize = 64;
 
+/// The error metrics read every row while rows × nodes × dim stays within this many
+/// multiply-adds (about 30 ms in the browser); beyond it, evenly spaced rows within it, at least
+/// [`MIN_METRIC_ROWS`]: at 200×200 nodes × 3 columns that is 279 of 100,000 rows.
+const METRIC_BUDGET: usize = 1 << 25;
+
+/// The error metrics read at least this many rows (if there are as many).
+const MIN_METRIC_ROWS: usize = 16;
+
 /// `train(steps)` takes at most this many steps in one call (a link replays at most 5,000,000).
 pub const MAX_TRAIN_STEPS: u64 = 10_000_000;
 use options::Options;
@@ -63,7 +71,6 @@ pub struct Som {
     raw: Dataset,
     /// The data after scaling: what the map trains on.
     data: Dataset,
-    last: Option<som::StepTrace>,
 }
 
 #[wasm_bindgen]
@@ -207,13 +214,12 @@ impl Som {
         let row = self.som.next_row(self.data.rows());
         let (t, learning_rate, sigma) = (self.som.t(), self.som.learning_rate(), self.som.sigma());
         let bmu = self.som.step(self.data.row(row));
-        self.last = None;
         StepReport { row, bmu, learning_rate, sigma, t: t as f64 }
     }
 
-    /// One online step that records every phase (distances, BMU, h, weights before and after),
-    /// read with `trace()`. `row` picks the row (a row index); undefined or null takes the next
-    /// one by the order.
+    /// One online step that records every phase (distances, BMU, h, weights before and after):
+    /// the returned `Trace`, the only copy (free it when read). `row` picks the row (a row
+    /// index); undefined or null takes the next one by the order.
     #[wasm_bindgen(js_name = stepTrace)]
     pub fn step_trace(&mut self, row: JsValue) -> Result<Trace, JsError> {
         let row = if row.is_undefined() || row.is_null() {
@@ -222,13 +228,7 @@ impl Som {
             self.check_row(&row, "row")?
         };
         let trace = self.som.step_trace(self.data.row(row), row);
-        self.last = Some(trace.clone());
         Ok(self.wrap(trace))
-    }
-
-    /// The last `stepTrace()`, or undefined after any other change.
-    pub fn trace(&self) -> Option<Trace> {
-        self.last.clone().map(|trace| self.wrap(trace))
     }
 
     /// `steps` online steps in one call (the fast path of Play), an integer from 0 to
@@ -247,13 +247,11 @@ impl Som {
     #[wasm_bindgen(js_name = batchEpoch)]
     pub fn batch_epoch(&mut self) {
         self.som.batch_epoch(self.data.values());
-        self.last = None;
     }
 
     /// New weights by the init option (random near zero, samples or PCA), t = 0. Same seed, same weights.
     pub fn reset(&mut self) -> Result<(), JsError> {
         self.som = build_map(&self.options, &self.data)?;
-        self.last = None;
         Ok(())
     }
 
@@ -297,16 +295,27 @@ impl Som {
         self.som.hits(self.data.values())
     }
 
-    /// Mean distance from each row to its BMU.
+    /// Mean distance from each row to its BMU: over every row, or on a large map with many
+    /// rows over evenly spaced rows (see `metricRows`), so one call stays cheap.
     #[wasm_bindgen(js_name = quantizationError)]
     pub fn quantization_error(&self) -> f32 {
-        self.som.quantization_error(self.data.values())
+        self.som.quantization_error(&self.metric_data())
     }
 
-    /// Share of rows whose first and second BMUs are not grid neighbours.
+    /// Share of rows whose first and second BMUs are not grid neighbours, over the same rows as
+    /// `quantizationError`.
     #[wasm_bindgen(js_name = topographicError)]
     pub fn topographic_error(&self) -> f32 {
-        self.som.topographic_error(self.data.values())
+        self.som.topographic_error(&self.metric_data())
+    }
+
+    /// How many rows the error metrics read: all of them while rows × nodes × dim is at most
+    /// 2^25, else as many evenly spaced rows as fit in that (at least 16).
+    #[wasm_bindgen(js_name = metricRows)]
+    pub fn metric_rows(&self) -> usize {
+        let rows = self.data.rows();
+        let fit = METRIC_BUDGET / (self.som.len() * self.som.dim()).max(1);
+        rows.min(fit.max(MIN_METRIC_ROWS))
     }
 
     /// Each node's majority label (index into `labelClasses()`) among the rows it wins; -1 for a
@@ -348,7 +357,7 @@ impl Som {
         options.dim = raw.dim();
         let data = raw.scaled(scaling(&options));
         let som = build_map(&options, &data)?;
-        Ok(Som { som, options, raw, data, last: None })
+        Ok(Som { som, options, raw, data })
     }
 
     /// A trace for the page, with its row's pull α·h on every node from the core's pull matrix.
@@ -364,8 +373,16 @@ impl Som {
             let row = self.som.next_row(self.data.rows());
             bmu = self.som.step(self.data.row(row));
         }
-        self.last = None;
         bmu
+    }
+
+    /// The rows the error metrics read (`metric_rows` of them, evenly spaced), row-major.
+    fn metric_data(&self) -> std::borrow::Cow<'_, [f32]> {
+        let (rows, used) = (self.data.rows(), self.metric_rows());
+        if used == rows {
+            return self.data.values().into();
+        }
+        (0..used).flat_map(|k| self.data.row(k * rows / used).iter().copied()).collect::<Vec<f32>>().into()
     }
 
     /// Argument `name`, a node index.

@@ -5,8 +5,9 @@
 //! wrong-length arrays, out-of-range indices, unknown names. Each call must either work or
 //! throw an `Error` that names the argument (or the CSV line) in JavaScript's spelling, never
 //! trap (a trap fails the test run), and leave every weight finite. A seeded random run of
-//! calls follows (`HARDENING_FACADE_CALLS` is not readable in the browser, so the count is
-//! fixed here; the fuzz command runs the same through the page's monkey test).
+//! calls follows: 1,500 in the test command; `HARDENING_FACADE_CALLS=N` at build time (the
+//! browser has no environment, so it is read by `option_env!`) runs N, and the fuzz command
+//! (`scripts/fuzz.sh`, part `facade`) runs 100,000.
 #![cfg(target_arch = "wasm32")]
 
 use som_playground::web::{CsvLoader, Som};
@@ -120,6 +121,9 @@ fn every_method_refuses_every_bad_argument_cleanly() {
         let _ = judge(&call("neighborhood sigma"), som.neighborhood(0.into(), v.clone()));
         let _ = judge(&call("pulls"), som.pulls(v.clone()));
         let _ = judge(&call("setScaling"), som.set_scaling(v.clone()));
+        let _ = judge(&call("forPitfall"), Som::for_pitfall(v.clone(), "good".into()).map(|_| ()));
+        let _ = judge(&call("forPitfall side"), Som::for_pitfall("sigmaTooSmall".into(), v.clone()).map(|_| ()));
+        let _ = judge(&call("pitfallMetric"), som.pitfall_metric(v.clone()));
         let _ = judge(&call("inspectCsv"), som_playground::web::inspect_csv(v.clone()));
         let _ = judge(&call("setData"), som.set_data(v.clone(), 3.into()));
         let _ = judge(
@@ -172,6 +176,27 @@ fn the_reported_cases_throw_named_errors() {
         message(som_playground::web::inspect_csv(12345.into()).unwrap_err()),
         "text must be the CSV text, a string, got 12345"
     );
+    let pairs = "one of 'unscaled', 'sigmaTooSmall', 'sigmaConstant', 'learningRateHigh', \
+                 'learningRateLow', 'mexicanHat', 'mapTooSmall', 'mapTooLarge'";
+    let pitfall = |r: Result<Som, JsError>| message(r.map(|_| ()).unwrap_err());
+    assert_eq!(pitfall(Som::for_pitfall(5.into(), "good".into())), format!("pitfall must be {pairs}, got 5"));
+    assert_eq!(
+        pitfall(Som::for_pitfall("sigmaSmall".into(), "good".into())),
+        format!("pitfall must be {pairs}, got 'sigmaSmall'")
+    );
+    assert_eq!(
+        pitfall(Som::for_pitfall("sigmaTooSmall".into(), JsValue::NULL)),
+        "side must be one of 'good', 'pitfall', got null"
+    );
+    assert_eq!(
+        pitfall(Som::for_pitfall("sigmaTooSmall".into(), "bad".into())),
+        "side must be one of 'good', 'pitfall', got 'bad'"
+    );
+    assert_eq!(
+        message(som.pitfall_metric(object(&[])).unwrap_err()),
+        format!("pitfall must be {pairs}, got an object")
+    );
+    assert!(som.pitfall_metric("sigmaTooSmall".into()).unwrap().is_finite());
     let mut loader = CsvLoader::new(10.into()).unwrap();
     assert_eq!(e(loader.push(5.into())), "chunk must be a piece of the CSV text, a string, got 5");
     let mut loader = CsvLoader::new(10.into()).unwrap();
@@ -240,9 +265,32 @@ fn the_reported_cases_throw_named_errors() {
     finite(&som, "the reported cases");
 }
 
+/// A future that is ready after one turn of the browser's event loop (`setTimeout(…, 0)`), so a
+/// long test lets the test runner's page answer its driver (ChromeDriver gives up on a page
+/// that does not answer for 300 s).
+struct NextTurn {
+    scheduled: bool,
+}
+
+impl std::future::Future for NextTurn {
+    type Output = ();
+    fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<()> {
+        if self.scheduled {
+            return std::task::Poll::Ready(());
+        }
+        self.scheduled = true;
+        let waker = cx.waker().clone();
+        let wake = wasm_bindgen::closure::Closure::once_into_js(move || waker.wake());
+        let set_timeout: js_sys::Function =
+            js_sys::Reflect::get(&js_sys::global(), &"setTimeout".into()).unwrap().unchecked_into();
+        set_timeout.call2(&JsValue::NULL, &wake, &0.into()).unwrap();
+        std::task::Poll::Pending
+    }
+}
+
 /// A seeded run of random calls with random (often hostile) arguments, training in between.
 #[wasm_bindgen_test]
-fn random_calls_keep_the_map_finite() {
+async fn random_calls_keep_the_map_finite() {
     let values = hostile();
     let mut state = 0x2545_f491u32;
     let mut next = |n: usize| {
@@ -252,11 +300,15 @@ fn random_calls_keep_the_map_finite() {
         state as usize % n
     };
     let mut som = small();
-    for i in 0..1500 {
+    let calls: u32 = option_env!("HARDENING_FACADE_CALLS").and_then(|n| n.parse().ok()).unwrap_or(1500);
+    for i in 0..calls {
+        if i % 500 == 499 {
+            NextTurn { scheduled: false }.await;
+        }
         let v = values[next(values.len())].1.clone();
         let w = values[next(values.len())].1.clone();
         let call = format!("call {i}");
-        match next(12) {
+        match next(14) {
             0 => drop(judge(&call, som.train(next(200).into()))),
             1 => drop(judge(&call, som.set_weights(v))),
             2 => drop(judge(&call, som.set_data(v, w))),
@@ -270,6 +322,8 @@ fn random_calls_keep_the_map_finite() {
                 som.step();
             }
             10 => som.batch_epoch(),
+            11 => drop(judge(&call, som.pitfall_metric(v))),
+            12 => drop(judge(&call, Som::for_pitfall(v, w).map(|_| ()))),
             _ => {
                 if let Ok(s) = judge(&call, som.with_options(v)) {
                     som = s;

@@ -157,9 +157,9 @@ fn step_trace_records_every_phase() {
     assert_eq!(trace.after(), som.weights());
     assert_ne!(trace.before(), trace.after());
     assert_eq!(som.t(), 1.0);
-    assert!(som.trace().is_some());
-    som.step();
-    assert!(som.trace().is_none(), "a plain step clears the trace");
+    drop(trace);
+    let next = ok(som.step_trace(JsValue::UNDEFINED));
+    assert_eq!(next.t(), 1.0, "each trace is its own: the facade keeps no copy of the last one");
     assert!(som.step_trace(num(6.0)).is_err(), "row out of range");
 }
 
@@ -248,4 +248,21 @@ fn a_csv_label_can_be_none_even_with_a_text_column() {
 #[wasm_bindgen_test]
 fn core_weights_match_native_bit_for_bit() {
     assert_eq!(determinism::hashes(), determinism::EXPECTED);
+}
+
+/// The error metrics stay cheap at the limits: every row on a small map, evenly spaced rows
+/// within 2^25 multiply-adds on a large one with many rows.
+#[wasm_bindgen_test]
+fn metrics_read_every_row_or_a_bounded_sample() {
+    let small = build(options(&[("rows", 10.into()), ("cols", 10.into()), ("dataRows", 1000.into())]));
+    assert_eq!(small.metric_rows(), 1000);
+    let large = build(options(&[
+        ("rows", 64.into()),
+        ("cols", 64.into()),
+        ("data", "rgb".into()),
+        ("dataRows", 100_000.into()),
+    ]));
+    assert_eq!(large.metric_rows(), (1 << 25) / (64 * 64 * 3));
+    assert!(large.quantization_error().is_finite() && large.quantization_error() > 0.0);
+    assert!((0.0..=1.0).contains(&large.topographic_error()));
 }

@@ -44,12 +44,17 @@
 //! assert_eq!(open.to_string(), "line 3: a quoted field opens here (\") but is never closed");
 //! ```
 
-use std::io::{Cursor, SeekFrom};
+mod reader;
+mod scanner;
 
-use ::csv::{Position, Reader, ReaderBuilder, StringRecord, Trim};
+use std::io::SeekFrom;
+
+use ::csv::{Position, StringRecord};
 
 use super::csv::{CsvInfo, CsvOptions, Table};
 use super::{DataError, Dataset, MAX_COLUMNS};
+use reader::{take_reader, LineCounter, Pooled};
+use scanner::{Scan, Scanner};
 
 /// The most data rows (header and blank lines excluded) a CSV text may have.
 pub const MAX_CSV_ROWS: usize = 200_000;
@@ -63,42 +68,6 @@ pub const MAX_CSV_COLUMNS: usize = MAX_COLUMNS;
 /// The most bytes one record (a line, or several inside a quoted field) may have: 1 MB, far
 /// more than 1,024 numbers need.
 pub const MAX_LINE_BYTES: usize = 1_000_000;
-
-/// Where the quote scanner is, by the csv crate's rules (quote `"`, doubled quotes escape it, a
-/// quote opens a quoted field only as a field's first byte; `\r`, `\n` and `\r\n` end records).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-enum Scan {
-    /// At the start of a field (or a record).
-    #[default]
-    FieldStart,
-    /// Inside an unquoted field.
-    Field,
-    /// Inside a quoted field: delimiters and line breaks are data.
-    Quoted,
-    /// Just after a quote inside a quoted field: `"` again is an escaped quote.
-    QuoteInQuoted,
-}
-
-/// The scanner's position in `pending` and what it knows about the record it is in.
-#[derive(Clone, Debug, Default)]
-struct Scanner {
-    /// Bytes of `pending` before this are scanned.
-    pos: usize,
-    state: Scan,
-    /// The 1-based file line of byte `pos`.
-    line: u64,
-    /// Where the current record starts in `pending`, and on which line.
-    record_start: usize,
-    record_line: u64,
-    /// Fields of the current record so far.
-    fields: usize,
-    /// The line on which the current quoted field opened.
-    quote_line: u64,
-    /// The end of the last complete record (a certain record boundary) in `pending`.
-    cut: usize,
-    /// A record refused ahead of the parser (too wide, too long, unclosed quote).
-    error: Option<DataError>,
-}
 
 /// A CSV text read in pieces: push chunks in order, then ask for [`CsvStream::info`] or
 /// [`CsvStream::dataset`]. After an error every later call returns the same error.
@@ -221,7 +190,9 @@ impl CsvStream {
         if self.delimiter.is_none() && !self.detect_delimiter(at_end) {
             return Ok(());
         }
-        self.scan(at_end);
+        if let Some(delimiter) = self.delimiter {
+            self.scanner.scan(self.pending.as_bytes(), delimiter, at_end);
+        }
         let cut = self.scanner.cut;
         self.parse_pending(cut)?;
         match self.scanner.error.take() {
@@ -286,74 +257,9 @@ impl CsvStream {
             self.pending.drain(..skip);
         }
         self.line = self.detect_line;
-        self.scanner = Scanner { line: self.line, record_line: self.line, fields: 1, ..Scanner::default() };
+        self.scanner = Scanner::at_line(self.line);
         self.delimiter = Some(delimiter);
         true
-    }
-
-    /// Runs the quote scanner over the new text: remembers the last certain record end and stops
-    /// at the first record that is too wide or too long. A `\r` at the very end of the text so
-    /// far is left for the next call (it may be the first half of `\r\n`) unless `at_end`.
-    fn scan(&mut self, at_end: bool) {
-        let Some(delimiter) = self.delimiter else { return };
-        let s = &mut self.scanner;
-        if s.error.is_some() {
-            return;
-        }
-        let bytes = self.pending.as_bytes();
-        let mut i = s.pos;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let next = bytes.get(i + 1).copied();
-            if b == b'\r' && next.is_none() && !at_end {
-                break;
-            }
-            let opens = s.state == Scan::FieldStart && b == b'"';
-            s.state = match (s.state, b) {
-                (Scan::Quoted, b'"') => Scan::QuoteInQuoted,
-                (Scan::Quoted, _) => Scan::Quoted,
-                (Scan::FieldStart, b'"') | (Scan::QuoteInQuoted, b'"') => Scan::Quoted,
-                (_, _) if b == delimiter || b == b'\r' || b == b'\n' => Scan::FieldStart,
-                _ => Scan::Field,
-            };
-            if opens {
-                s.quote_line = s.line;
-            }
-            let line_break = b == b'\n' || (b == b'\r' && next != Some(b'\n'));
-            if line_break {
-                s.line += 1;
-            }
-            let ends_record = s.state == Scan::FieldStart && (b == b'\r' || b == b'\n');
-            if ends_record {
-                s.record_start = i + 1;
-                s.record_line = s.line;
-                s.fields = 1;
-                if line_break {
-                    s.cut = i + 1;
-                }
-            } else {
-                if s.state == Scan::FieldStart {
-                    s.fields += 1; // a delimiter outside quotes
-                    if s.fields > MAX_CSV_COLUMNS {
-                        s.error =
-                            Some(DataError::TooManyColumns { line: s.record_line, limit: MAX_CSV_COLUMNS });
-                        i += 1;
-                        break;
-                    }
-                }
-                if i + 1 - s.record_start > MAX_LINE_BYTES {
-                    s.error = Some(if s.state == Scan::Quoted {
-                        DataError::UnclosedQuote { line: s.quote_line }
-                    } else {
-                        DataError::LineTooLong { line: s.record_line, limit: MAX_LINE_BYTES }
-                    });
-                    i += 1;
-                    break;
-                }
-            }
-            i += 1;
-        }
-        s.pos = i;
     }
 
     /// Parses `pending[..end]` (whole records) into `records` and drops it from `pending`.
@@ -416,66 +322,8 @@ impl CsvStream {
         }
         self.line = lines.line_at(segment.len() as u64);
         self.pending.drain(..end);
-        let s = &mut self.scanner;
-        s.pos = s.pos.saturating_sub(end);
-        s.cut = s.cut.saturating_sub(end);
-        s.record_start = s.record_start.saturating_sub(end);
+        self.scanner.consumed(end);
         Ok(())
-    }
-}
-
-type CsvReader = Reader<Cursor<Vec<u8>>>;
-
-thread_local! {
-    /// Readers of finished streams, by delimiter, for the next stream to reuse (building one
-    /// costs more than reading a short text; a page or a test reads many).
-    static READERS: std::cell::RefCell<Vec<(u8, CsvReader)>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// A reader for `delimiter`: a pooled one, else a new one.
-fn take_reader(delimiter: u8) -> Result<CsvReader, ::csv::Error> {
-    let pooled = READERS.with(|pool| {
-        let mut pool = pool.borrow_mut();
-        let i = pool.iter().position(|(d, _)| *d == delimiter)?;
-        Some(pool.swap_remove(i).1)
-    });
-    if let Some(reader) = pooled {
-        return Ok(reader);
-    }
-    let mut reader = ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(Trim::All)
-        .delimiter(delimiter)
-        .from_reader(Cursor::new(Vec::new()));
-    // The first seek reads the (empty) header row, so that later seeks start afresh.
-    reader.seek_raw(SeekFrom::Start(0), Position::new())?;
-    Ok(reader)
-}
-
-/// A stream's reader, handed back to the pool when the stream is dropped.
-#[derive(Debug, Default)]
-struct Pooled {
-    reader: Option<CsvReader>,
-    delimiter: u8,
-}
-
-impl Drop for Pooled {
-    /// Hands the reader back to the pool (its buffer emptied and shrunk), at most 4 kept.
-    fn drop(&mut self) {
-        let d = self.delimiter;
-        if let Some(mut reader) = self.reader.take() {
-            let buffer = reader.get_mut().get_mut();
-            buffer.clear();
-            buffer.shrink_to(1 << 16);
-            let _ = READERS.try_with(|pool| {
-                if let Ok(mut pool) = pool.try_borrow_mut() {
-                    if pool.len() < 4 {
-                        pool.push((d, reader));
-                    }
-                }
-            });
-        }
     }
 }
 
@@ -490,33 +338,5 @@ fn pick_delimiter(line: &[u8]) -> u8 {
         b'\t'
     } else {
         b','
-    }
-}
-
-/// Turns the csv crate's record start offsets into 1-based file lines. (Its own `line()` is the
-/// position before skipped blank lines and does not count `\r\n` line ends, so it is not used.)
-struct LineCounter<'a> {
-    text: &'a [u8],
-    /// Bytes before `pos` are counted; `line` is the line `pos` is on.
-    pos: usize,
-    line: u64,
-}
-
-impl LineCounter<'_> {
-    /// The line of the first byte at or after `byte` that is not a line break (a record starts
-    /// there). Offsets must not decrease between calls; the total work is linear in the text.
-    fn line_at(&mut self, byte: u64) -> u64 {
-        let text = self.text;
-        let mut start = usize::try_from(byte).unwrap_or(text.len()).min(text.len());
-        while start < text.len() && matches!(text[start], b'\r' | b'\n') {
-            start += 1;
-        }
-        for i in self.pos..start.max(self.pos) {
-            if text[i] == b'\n' || (text[i] == b'\r' && text.get(i + 1) != Some(&b'\n')) {
-                self.line += 1;
-            }
-        }
-        self.pos = start.max(self.pos);
-        self.line
     }
 }

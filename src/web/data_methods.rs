@@ -118,7 +118,6 @@ impl Som {
         let scaling = scaling_arg(&name, "name")?;
         self.options.scaling = scaling.name();
         self.data = self.raw.scaled(scaling);
-        self.last = None;
         Ok(())
     }
 
@@ -171,7 +170,6 @@ impl Som {
         self.options.data = name.to_string();
         self.raw = raw;
         self.data = data;
-        self.last = None;
         Ok(())
     }
 }

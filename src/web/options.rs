@@ -21,7 +21,7 @@ use crate::som::warnings::{self, Warning};
 use crate::som::SomConfig;
 use wasm_bindgen::prelude::*;
 
-use super::{js_error, scaling, Som};
+use super::{args, js_error, scaling, Som};
 
 /// The options after defaults are filled in; `Som.options()` returns this object, so a page
 /// can store it (e.g. in the URL) and rebuild the same map. [`Options::to_js`] writes the
@@ -322,16 +322,17 @@ impl Som {
         warning_array(self.som.config(), Some(&self.raw), scaling(&self.options))
     }
 
-    /// One map of a pitfall pair (see `pitfalls()`): `side` is `"good"` or `"pitfall"`. Both
+    /// One map of a pitfall pair (see `pitfalls()`): `pitfall` is a pair's id (a string), `side`
+    /// is `"good"` or `"pitfall"`; anything else throws an Error listing what is allowed. Both
     /// sides share the data (stretched if the pair says so) and the seed; drive them in lock
     /// step with `good.step()` and `pitfall.stepTrace(report.row)`.
     #[wasm_bindgen(js_name = forPitfall)]
-    pub fn for_pitfall(id: &str, side: &str) -> Result<Som, JsError> {
-        let p = pitfall_by_id(id)?;
-        let side = match side {
+    pub fn for_pitfall(pitfall: JsValue, side: JsValue) -> Result<Som, JsError> {
+        let p = pitfall_by_id(&pitfall)?;
+        let side = match args::string(&side, "side", SIDES)?.as_str() {
             "good" => Side::Good,
             "pitfall" => Side::Pitfall,
-            other => return Err(js_error(format!("side must be one of good, pitfall, got '{other}'"))),
+            _ => return Err(args::invalid("side", SIDES, &side)),
         };
         let mut options = Options::from_settings(p.settings(side).map_err(js_error)?);
         let raw = p.data().map_err(js_error)?;
@@ -341,17 +342,21 @@ impl Som {
         Som::from_parts(options, raw)
     }
 
-    /// This map's value of pitfall `id`'s metric, measured as the pair's sentence does (higher
-    /// is worse): the number to show under a pair.
+    /// This map's value of the metric of the pair `pitfall` names (a pair's id), measured as the
+    /// pair's sentence does (higher is worse): the number to show under a pair.
     #[wasm_bindgen(js_name = pitfallMetric)]
-    pub fn pitfall_metric(&self, id: &str) -> Result<f32, JsError> {
-        Ok(pitfall_by_id(id)?.measure(&self.som, &self.raw, scaling(&self.options)))
+    pub fn pitfall_metric(&self, pitfall: JsValue) -> Result<f32, JsError> {
+        Ok(pitfall_by_id(&pitfall)?.measure(&self.som, &self.raw, scaling(&self.options)))
     }
 }
 
-fn pitfall_by_id(id: &str) -> Result<&'static Pitfall, JsError> {
-    pitfalls::pitfall(id).ok_or_else(|| {
-        let ids: Vec<&str> = PITFALLS.iter().map(|p| p.id).collect();
-        js_error(format!("pitfall must be one of {}, got '{id}'", ids.join(", ")))
-    })
+/// What `forPitfall`'s `side` may be.
+const SIDES: &str = "one of 'good', 'pitfall'";
+
+/// The pair that argument `pitfall` names (a string, one of the pairs' ids).
+fn pitfall_by_id(pitfall: &JsValue) -> Result<&'static Pitfall, JsError> {
+    let ids: Vec<String> = PITFALLS.iter().map(|p| format!("'{}'", p.id)).collect();
+    let allowed = format!("one of {}", ids.join(", "));
+    let id = args::string(pitfall, "pitfall", &allowed)?;
+    pitfalls::pitfall(&id).ok_or_else(|| args::invalid("pitfall", &allowed, pitfall))
 }

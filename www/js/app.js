@@ -21,13 +21,16 @@ export class App {
     this.tugRows = [];
     this.tugPulls = new Float32Array(0);
     this.tugBmus = [];
-    this.tugTraces = [];
+    this.tugTraces = [];    // after "Pull": { row, bmu, moves } per row
     this.pullLog = [];
     this.history = [];
     this.trace = null;
     this.phase = -1;
     this.t = 0;
     this.playing = false;
+    this.epochProgress = null; // { done, of } while an Epoch plays in slices
+    this.idle = [];         // resolvers waiting for Play or an Epoch to stop
+    this.watched = { axes: undefined, key: null }; // what of a traced step the engine sends
     this.mapVersion = 0;
     this.budget = Infinity; // the tallest a view's canvas may be (px): the stage's share, on one screen
     this.stacked = false;   // whether the views are stacked (a narrow lesson) rather than side by side
@@ -56,6 +59,9 @@ export class App {
       this.dataRows = snap.shape.dataRows;
     }
     this.rev = snap.rev;
+    if (!this.playing) for (const resolve of this.idle.splice(0)) resolve();
+    if (snap.epochProgress) this.showStatus(`Epoch: ${snap.epochProgress.done.toLocaleString('en')} of ${snap.epochProgress.of.toLocaleString('en')} rows (Pause stops it).`);
+    if (snap.stopped === 'epoch') this.showStatus(`Epoch done: t = ${snap.t.toLocaleString('en')}.`);
     if (snap.stopped === 'horizon') this.showStatus(`Play stopped at t = ${snap.t.toLocaleString('en')}, the end of the schedule (steps = ${this.options.steps.toLocaleString('en')}): α and σ have reached their final values. Press Play to go on past it.`);
     if (this.t !== before) this.emit('step', { t: this.t });
     this.render(frame);
@@ -85,7 +91,11 @@ export class App {
 
   stepPhase() { return this.act('stepPhase'); }
   stepRow() { return this.act('stepRow'); }
-  epoch() { return this.act('epoch'); }
+  /** One Epoch, played in slices by the engine; resolves when it has ended (or was paused). */
+  async epoch() {
+    await this.act('epoch');
+    if (this.playing) await new Promise((resolve) => this.idle.push(resolve));
+  }
   reset() { return this.act('reset'); }
   setTug(rows) { return this.act('setTug', { rows }); }
   pullChosen() { return this.act('pull'); }
@@ -121,12 +131,30 @@ export class App {
   }
 
   /**
-   * The weights to draw. While a traced step is shown before its update phase, the core has
-   * already moved the map, so the views draw the trace's copy of the weights before the step.
+   * The weights to draw, as the engine sent them: while a traced step is shown before its update
+   * phase, the weights before the step (the core has already moved the map).
    */
   displayedWeights() {
-    if (this.trace && this.phase < PHASES.length - 1) return this.trace.before;
     return this.weightsArray;
+  }
+
+  /** Node `i`'s weights before the traced step shown, or null until the engine has sent them. */
+  nodeBefore(i) {
+    const { trace } = this;
+    if (!trace) return null;
+    if (this.phase < PHASES.length - 1) return this.weightsArray.subarray(i * this.shape.dim, (i + 1) * this.shape.dim);
+    return trace.node?.index === i ? trace.node.before : null;
+  }
+
+  /**
+   * Tells the engine what of a traced step the views draw: the inspector's node (hovered or
+   * selected) and the input view's `axes` (kept from the last call when left out).
+   */
+  watch(axes = this.watched.axes) {
+    const key = `${this.shown}|${axes}`;
+    if (key === this.watched.key) return;
+    this.watched = { axes, key };
+    this.act('watch', { node: this.shown, axes });
   }
 
   weights() {
@@ -143,6 +171,7 @@ export class App {
   selectAfresh(node) {
     this.hovered = null;
     this.selected = node;
+    this.watch();
     this.render();
   }
 
@@ -150,6 +179,7 @@ export class App {
   select(node) {
     if (node === this.selected || node == null) return;
     this.selected = node;
+    this.watch();
     this.render();
   }
 
@@ -161,6 +191,7 @@ export class App {
   hover(node) {
     if (node === this.hovered) return;
     this.hovered = node;
+    this.watch();
     this.render();
   }
 

@@ -139,7 +139,13 @@ export async function pack(text) {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** The inverse of pack. */
+/** A csvz link inflates to at most this many bytes: the CSV file limit (50 MB). */
+export const MAX_CSVZ_BYTES = 50_000_000;
+
+/**
+ * The inverse of pack. Inflates piece by piece and stops as soon as the text passes
+ * MAX_CSVZ_BYTES, so a small link that inflates to gigabytes is refused without being held.
+ */
 export async function unpack(packed) {
   let binary;
   try {
@@ -148,12 +154,25 @@ export async function unpack(packed) {
     throw new Error('csvz is not base64url text');
   }
   const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  try {
-    return await new Response(stream).text();
-  } catch {
-    throw new Error('csvz is not a packed CSV');
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const pieces = [];
+  let size = 0;
+  for (;;) {
+    let piece;
+    try {
+      piece = await reader.read();
+    } catch {
+      throw new Error('csvz is not a packed CSV');
+    }
+    if (piece.done) break;
+    size += piece.value.byteLength;
+    if (size > MAX_CSVZ_BYTES) {
+      await reader.cancel();
+      throw new Error(`csvz inflates to more than ${MAX_CSVZ_BYTES / 1e6} MB; a CSV in a link may hold at most ${MAX_CSVZ_BYTES / 1e6} MB`);
+    }
+    pieces.push(piece.value);
   }
+  return new Blob(pieces).text();
 }
 
 /**

@@ -4,9 +4,12 @@
 // Everything here drives the core; nothing here computes a distance, a kernel or an update.
 
 import { Player } from './player.js';
+import { PHASES } from './phases.js';
+import { traced, forPage, onAxes, checkWatched } from './traces.js';
+import { prepareStop, replay } from './stop-prep.js';
+import { snapshot, thumbnails } from './snapshot.js';
 
-/** The five phases of one online step, in the order the lesson reveals them. */
-export const PHASES = ['row', 'distances', 'bmu', 'neighborhood', 'update'];
+export { PHASES };
 const UPDATE = PHASES.length - 1;
 /** At most this many rows take part in the tug of war (one colour each). */
 export const MAX_TUG_ROWS = 6;
@@ -15,13 +18,6 @@ const SAMPLE_EVERY_MS = 250;
 const SLOW_SAMPLE_MS = 40;
 /** The error chart keeps at most this many samples (the oldest half goes when it is full). */
 const MAX_SAMPLES = 2000;
-
-/** A traced step as a plain object of typed arrays (each getter copies once; then it is freed). */
-function traced(trace) {
-  const { t, row, x, distances, bmu, learningRate, sigma, h, pulls, before, after } = trace;
-  trace.free();
-  return { t, row, x, distances, bmu, learningRate, sigma, h, pulls, before, after };
-}
 
 export class Lesson {
   /**
@@ -36,8 +32,10 @@ export class Lesson {
     this.phase = -1;
     this.history = [];
     this.tugRows = [];
-    this.tugTraces = [];
+    this.tugTraces = []; // after "Pull": { row, bmu, moves } per row, the last one also this.trace
     this.pullLog = [];
+    this.watching = { node: 0, axes: [0] }; // what of a trace the page draws (see traces.js)
+    this.epochRun = null; // { left, of } while an Epoch plays in slices
     this.derivedMode = null;
     this.loader = null;
     this.phasesPerSecond = 0; // slow Play's rate; fast Play is the Player's
@@ -47,13 +45,14 @@ export class Lesson {
     this.rev = { data: 0, map: 0, trace: 0, history: 0, tug: 0 };
     this.sent = {};
     this.player = new Player({
-      advance: (steps) => this.train({ steps }),
-      horizonLeft: () => this.horizonLeft(),
+      advance: (steps) => this.advance(steps),
+      horizonLeft: () => this.epochRun?.left ?? this.horizonLeft(),
       measure: () => this.sample(),
       measureMs: () => this.sampleMs,
       frame: () => this.send(),
       stopped: () => {
-        this.stopped = 'horizon';
+        this.stopped = this.epochRun ? 'epoch' : 'horizon';
+        this.epochRun = null;
         this.sample();
         this.send();
       },
@@ -82,6 +81,9 @@ export class Lesson {
     this.horizon = this.som.options().steps;
     this.rows = this.som.data(); // the scaled rows, for the tug rows' BMUs
     this.tugRows = this.tugRows.filter((r) => r < this.som.dataRows());
+    const { node, axes } = this.watching;
+    const kept = axes.filter((a) => a < this.som.dim());
+    this.watching = { node: Math.min(node, this.som.nodes() - 1), axes: kept.length ? kept : [0] };
     this.restart();
   }
 
@@ -128,8 +130,7 @@ export class Lesson {
   // ---- a CSV file in chunks --------------------------------------------------------------------
 
   csvStart({ bytes }) {
-    this.loader?.free();
-    this.loader = null;
+    this.csvCancel();
     this.loader = new this.wasm.CsvLoader(bytes);
   }
 
@@ -191,9 +192,21 @@ export class Lesson {
     this.touch('map', 'tug');
   }
 
+  /**
+   * One pass over the data, as many steps as there are rows, played in slices like Play (so the
+   * page answers clicks meanwhile and Pause stops it); each snapshot says how far it got.
+   */
   epoch() {
-    this.train({ steps: this.som.dataRows() });
-    this.sample();
+    this.pause();
+    const rows = this.som.dataRows();
+    this.epochRun = { left: rows, of: rows };
+    this.player.start(Number.MAX_SAFE_INTEGER);
+  }
+
+  /** Play's and Epoch's steps. */
+  advance(steps) {
+    this.train({ steps });
+    if (this.epochRun) this.epochRun.left -= steps;
   }
 
   /** Records quantization and topographic error at the current t, for the chart. */
@@ -207,24 +220,9 @@ export class Lesson {
     this.touch('history');
   }
 
-  /**
-   * Replays a link's steps from a new map: untraced steps up to each pull, the pull's rows in
-   * turn, then steps up to t; with `phase`, the last step is shown phase by phase up to it.
-   */
-  replay({ t, pulls, phase }) {
-    const last = phase ? t - 1 : t;
-    for (const pull of pulls) {
-      this.som.train(pull.t - this.som.t());
-      for (const row of pull.rows) this.som.stepTrace(row).free();
-    }
-    this.som.train(last - this.som.t());
-    this.pullLog = pulls.map((p) => ({ t: p.t, rows: [...p.rows] }));
-    this.touch('map', 'tug');
-    this.sample();
-    if (phase) {
-      this.stepPhase();
-      while (PHASES[this.phase] !== phase) this.stepPhase();
-    }
+  /** Replays a link's steps on a new map (see stop-prep.js). */
+  replay(state) {
+    replay(this, state);
   }
 
   // ---- the tug of war --------------------------------------------------------------------------
@@ -240,88 +238,24 @@ export class Lesson {
   /** "Pull": each chosen row takes its traced step in turn, so both tugs can be watched. */
   pull() {
     const entry = { t: this.som.t(), rows: [...this.tugRows] };
-    this.tugTraces = this.tugRows.map((row) => traced(this.som.stepTrace(row)));
-    this.trace = this.tugTraces[this.tugTraces.length - 1] ?? null;
+    const { axes } = this.watching;
+    const dim = this.som.dim();
+    this.trace = null; // ends as the last row's trace, kept whole; of the others only their moves
+    this.tugTraces = this.tugRows.map((row) => {
+      this.trace = traced(this.som.stepTrace(row));
+      return { row, bmu: this.trace.bmu, moves: { axes: [...axes], before: onAxes(this.trace.before, dim, axes) } };
+    });
+    // Each row's weights after its step are the next row's before; the last row's, the map's.
+    this.tugTraces.forEach((tug, k) => { tug.moves.after = this.tugTraces[k + 1]?.moves.before ?? onAxes(this.mapWeights(), dim, axes); });
     this.phase = this.trace ? UPDATE : -1;
     if (entry.rows.length) this.pullLog = [...this.pullLog.filter((p) => p.t < entry.t), entry];
     this.touch('map', 'trace', 'tug');
     this.sample();
   }
 
-  // ---- what the tour asks of the core --------------------------------------------------------
-
-  /**
-   * Puts the map in a tour stop's state: `steps` whole traced steps, then (optionally) an epoch,
-   * `trainFor` untraced steps sampled every `sampleEvery`, a step shown up to `phase`, and the
-   * two rows whose BMUs lie farthest apart as tug rows (`tug: 'farthest'`). Returns the nodes a
-   * stop may select: the BMU, its strongest pulled neighbour, the node the tug rows pull most
-   * evenly.
-   */
-  prepare({ steps = 0, epoch = false, trainFor = 0, sampleEvery = 100, phase = null, row = null, tug = null }) {
-    for (let k = 0; k < steps; k++) this.stepRow();
-    if (epoch) this.epoch();
-    for (let done = 0; done < trainFor; done += sampleEvery) {
-      this.train({ steps: Math.min(sampleEvery, trainFor - done) });
-      this.sample();
-    }
-    if (phase) {
-      this.stepPhase({ row: row === 'far' ? this.farRow() : undefined });
-      while (PHASES[this.phase] !== phase) this.stepPhase();
-    }
-    this.setTug({ rows: tug === 'farthest' ? this.farthestPair() : [] });
-    return { bmu: this.trace?.bmu ?? 0, neighbour: this.neighbour(), middle: this.middle() };
-  }
-
-  /** The node with the largest h below the BMU's: pulled, but less than the BMU. */
-  neighbour() {
-    if (!this.trace) return 0;
-    const h = this.trace.h;
-    let best = this.trace.bmu;
-    for (let i = 0; i < h.length; i++) if (i !== this.trace.bmu && (best === this.trace.bmu || h[i] > h[best])) best = i;
-    return best;
-  }
-
-  /**
-   * The row (among the first 500) farthest from its BMU, by the core's distances: on a new map,
-   * the row farthest from the cloud of ghosts, so the step's distances and drag are easy to see.
-   */
-  farRow() {
-    const data = this.rows;
-    const dim = this.som.dim();
-    const n = Math.min(this.som.dataRows(), 500);
-    let best = 0;
-    let far = -1;
-    for (let r = 0; r < n; r++) {
-      const d = Math.min(...this.som.distances(data.subarray(r * dim, (r + 1) * dim)));
-      if (d > far) [far, best] = [d, r];
-    }
-    return best;
-  }
-
-  /** Two rows (among the first 500) whose BMUs lie farthest apart on the grid. */
-  farthestPair() {
-    const bmus = this.som.bmus();
-    const n = Math.min(bmus.length, 500);
-    let pair = [0, Math.min(1, n - 1)];
-    let best = -1;
-    for (let a = 0; a < n; a++) {
-      for (let b = a + 1; b < n; b++) {
-        const d = this.som.gridDistance(bmus[a], bmus[b]);
-        if (d > best) [best, pair] = [d, [a, b]];
-      }
-    }
-    return pair;
-  }
-
-  /** The node pulled most evenly by the first two tug rows: the one in the middle of the tug. */
-  middle() {
-    if (this.tugRows.length < 2) return 0;
-    const pulls = this.som.pulls(Uint32Array.from(this.tugRows));
-    const nodes = this.som.nodes();
-    let best = 0;
-    const even = (i) => Math.min(pulls[i], pulls[nodes + i]);
-    for (let i = 1; i < nodes; i++) if (even(i) > even(best)) best = i;
-    return best;
+  /** Puts the map in a tour stop's state (see stop-prep.js). */
+  prepare(stop) {
+    return prepareStop(this, stop);
   }
 
   // ---- Play --------------------------------------------------------------------------------------
@@ -333,6 +267,7 @@ export class Lesson {
    */
   play({ speed, past = false }) {
     this.pastHorizon = past || this.pastHorizon;
+    this.epochRun = null; // Play takes over from an Epoch
     clearTimeout(this.phaseTimer);
     this.phasesPerSecond = speed.phasesPerSecond ?? 0;
     if (this.phasesPerSecond) {
@@ -350,6 +285,7 @@ export class Lesson {
   pause() {
     if (!this.playing) return;
     this.player.stop();
+    this.epochRun = null;
     this.phasesPerSecond = 0;
     clearTimeout(this.phaseTimer);
     if (this.som) this.sample();
@@ -392,6 +328,20 @@ export class Lesson {
     this.touch('map');
   }
 
+  /**
+   * What of the traced step the page draws: the weights before the step of `node` (the
+   * inspector's) and every node's on `axes` (the input view's). A change resends the trace.
+   */
+  watch({ node = this.watching.node, axes = this.watching.axes }) {
+    checkWatched({ node, axes }, this.som.nodes(), this.som.dim());
+    const axesChanged = axes.join() !== this.watching.axes.join();
+    if (!axesChanged && node === this.watching.node) return;
+    this.watching = { node, axes: [...axes] };
+    if (this.trace) this.touch('trace');
+    // On new axes only the last tug row's moves can be read again (the others' were on the old ones).
+    if (axesChanged) this.tugTraces = this.tugTraces.slice(-1).map((tug) => ({ ...tug, moves: forPage(this.trace, this.watchedFor()).moves }));
+  }
+
   /** A copy of the weights. */
   weights() {
     return this.som.weights();
@@ -404,8 +354,6 @@ export class Lesson {
       other = keepData ? this.som.withOptions(options) : new this.wasm.Som(options);
       const scratch = new Lesson(this.wasm, () => {});
       scratch.som = other;
-      scratch.pullLog = [];
-      scratch.history = [];
       scratch.replay(state);
       const a = other.weights();
       const b = this.som.weights();
@@ -424,14 +372,7 @@ export class Lesson {
 
   /** The first rows of each built-in data set, for the data panel's thumbnails. */
   thumbnails({ rows }) {
-    return this.wasm.builtinDataSets().map((name) => {
-      const som = new this.wasm.Som({ data: name, dataRows: rows, rows: 2, cols: 2 });
-      try {
-        return { name, values: som.data(), dim: som.dim(), labels: som.labelIndices() };
-      } finally {
-        som.free();
-      }
-    });
+    return thumbnails(this.wasm, rows);
   }
 
   // ---- snapshots -------------------------------------------------------------------------------
@@ -442,74 +383,18 @@ export class Lesson {
 
   /** Posts what changed since the last snapshot; the weights' buffer is transferred. */
   send(reply) {
-    const snap = this.snapshot();
+    const snap = snapshot(this);
     const transfer = snap.weights ? [snap.weights.buffer] : [];
     this.post({ ...reply, snap }, transfer);
   }
 
-  snapshot() {
-    const som = this.som;
-    const changed = (kind) => this.sent[kind] !== this.rev[kind];
-    const snap = {
-      rev: { ...this.rev },
-      t: som.t(),
-      learningRate: som.learningRate(),
-      sigma: som.sigma(),
-      phase: this.phase,
-      playing: Boolean(this.playing),
-      stopped: this.stopped ?? null,
-      pastHorizon: this.pastHorizon,
-    };
-    this.stopped = null;
-    if (changed('data')) {
-      snap.options = som.options();
-      snap.shape = { rows: som.rows(), cols: som.cols(), nodes: som.nodes(), dim: som.dim(), dataRows: som.dataRows() };
-      snap.positions = som.positions();
-      snap.edges = som.edges();
-      snap.data = som.data();
-      snap.rawData = som.rawData();
-      snap.columns = som.columns();
-      snap.labelClasses = som.labelClasses();
-      snap.labels = som.labelIndices();
-      snap.scheduleCurve = som.scheduleCurve(200);
-      snap.warnings = som.warnings();
-    }
-    if (changed('map') || changed('data')) {
-      snap.weights = this.weightsCopy();
-      snap.derived = this.derived();
-    }
-    if (changed('trace')) {
-      snap.trace = this.trace;
-      snap.tugTraces = this.tugTraces;
-    }
-    if (changed('history')) snap.history = this.history.slice();
-    if (changed('tug') || changed('map') || changed('data')) {
-      snap.tugRows = [...this.tugRows];
-      snap.tugPulls = this.tugRows.length ? som.pulls(Uint32Array.from(this.tugRows)) : new Float32Array(0);
-      const dim = som.dim();
-      snap.tugBmus = this.tugRows.map((r) => som.bmu(this.rows.subarray(r * dim, (r + 1) * dim)));
-      snap.pullLog = this.pullLog.map((p) => ({ ...p, rows: [...p.rows] }));
-    }
-    Object.assign(this.sent, this.rev);
-    return snap;
+  /** What `forPage` needs besides the trace: the watched node and axes, the weights after. */
+  watchedFor() {
+    return { ...this.watching, dim: this.som.dim(), after: this.mapWeights() };
   }
 
-  /** The weights copied into a buffer the page handed back, or a new one. */
-  weightsCopy() {
-    const n = this.som.nodes() * this.som.dim();
-    let buffer = this.spare.pop();
-    while (buffer && buffer.byteLength !== n * 4) buffer = this.spare.pop();
-    const out = buffer ? new Float32Array(buffer) : new Float32Array(n);
-    out.set(new Float32Array(this.wasm.wasmMemory().buffer, this.som.weightsPtr(), n));
-    return out;
-  }
-
-  /** The map colouring the page asked for, when it reads every row (U-matrix, hits, labels). */
-  derived() {
-    const mode = this.derivedMode;
-    if (mode === 'umatrix') return { mode, values: this.som.uMatrix() };
-    if (mode === 'hits') return { mode, values: this.som.hits() };
-    if (mode === 'labels') return { mode, values: this.som.majorityLabels() };
-    return null;
+  /** The map's weights in wasm memory, without a copy (valid until the next call into the core). */
+  mapWeights() {
+    return new Float32Array(this.wasm.wasmMemory().buffer, this.som.weightsPtr(), this.som.nodes() * this.som.dim());
   }
 }

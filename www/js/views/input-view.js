@@ -9,6 +9,7 @@ import { watchWidth } from './form-util.js';
 import { ring, arrow } from './draw-util.js';
 import { select } from './map-view.js';
 import { CATEGORICAL, channel, rgb, labelColour } from '../colors.js';
+import { onAxes } from '../engine/traces.js';
 
 const GLIDE_MS = 600;
 
@@ -19,7 +20,7 @@ export class InputView {
     const bar = document.createElement('div');
     bar.className = 'view-bar';
     this.axisSelects = ['x', 'y', 'z'].map((name, k) =>
-      select(`${name} axis`, [], (v) => { this.axes[k] = Number(v); app.render(); }));
+      select(`${name} axis`, [], (v) => { this.axes[k] = Number(v); app.watch(this.axes); app.render(); }));
     bar.append(...this.axisSelects.map((s) => s.label));
     this.canvas = document.createElement('canvas');
     this.canvas.setAttribute('role', 'img');
@@ -88,6 +89,7 @@ export class InputView {
     if (this.dim !== dim) {
       this.dim = dim;
       this.axes = dim >= 3 ? [0, 1, 2] : dim === 2 ? [0, 1] : [0];
+      app.watch(this.axes); // the engine sends each traced step's moves on these axes
     }
     this.axisSelects.forEach((s, k) => {
       s.label.hidden = dim <= 3 || k >= this.axes.length;
@@ -98,12 +100,12 @@ export class InputView {
     const ctx = fitCanvas(this.canvas, width, height);
     ctx.clearRect(0, 0, width, height);
 
-    const weights = this.glidingWeights(app);
+    const ghosts = this.ghostCoords(app);
     // The box holds the data, the ghosts and the origin, where the ghosts start.
     const lo = [], hi = [];
     this.axes.forEach((a, k) => {
       const [dl, dh] = columnExtent(app.data, dim, a);
-      const [wl, wh] = columnExtent(weights, dim, a);
+      const [wl, wh] = columnExtent(ghosts, this.axes.length, k);
       lo[k] = Math.min(0, dl, wl);
       hi[k] = Math.max(1, dh, wh);
     });
@@ -115,7 +117,7 @@ export class InputView {
     else this.drawAxes(ctx, app, lo, hi);
 
     this.dataPoints = this.drawData(ctx, app);
-    this.ghostPoints = this.drawGhosts(ctx, app, weights, nodes);
+    this.ghostPoints = this.drawGhosts(ctx, app, ghosts, nodes);
     this.drawTug(ctx, app);
     if (!app.tugTraces?.length) this.drawTrace(ctx, app);
     this.canvas.setAttribute('aria-label', `Input space: ${app.dataRows} data rows and ${nodes} nodes drawn at their weights.`);
@@ -125,24 +127,39 @@ export class InputView {
     if (this.gliding) app.render();
   }
 
-  /** In the update phase, ghosts glide from the trace's old weights to its new ones. */
-  glidingWeights(app) {
-    const trace = app.trace;
+  /**
+   * Every node's weights on this view's axes (nodes × axes.length): where its ghost is drawn. In
+   * the update phase the ghosts glide from the trace's weights before the step to those after.
+   */
+  ghostCoords(app) {
+    const moves = this.moves(app.trace);
     this.gliding = false;
-    if (!trace || app.phaseName !== 'update') {
+    if (!moves || app.phaseName !== 'update') {
       this.glideStart = null;
-      return app.displayedWeights();
+      return onAxes(app.displayedWeights(), app.shape.dim, this.axes);
     }
     const now = performance.now();
-    if (this.glideTrace !== trace) {
-      this.glideTrace = trace;
+    if (this.glideMoves !== moves) {
+      this.glideMoves = moves;
       this.glideStart = now;
     }
     const f = Math.min(1, (now - this.glideStart) / GLIDE_MS);
-    if (f >= 1) return trace.after;
+    if (f >= 1) return moves.after;
     this.gliding = true;
-    const before = trace.before, after = trace.after;
-    return before.map((b, i) => b + (after[i] - b) * f);
+    return moves.before.map((b, i) => b + (moves.after[i] - b) * f);
+  }
+
+  /** A traced step's weights before and after on this view's axes, once the engine sent them. */
+  moves(trace) {
+    const moves = trace?.moves;
+    return moves && moves.axes.join() === this.axes.join() ? moves : null;
+  }
+
+  /** Canvas point of node `i` of an array of nodes on this view's axes (nodes × axes.length). */
+  projectNode(values, i) {
+    const p = this.projection;
+    const k = this.axes.length;
+    return p.projectUnit(this.axes.map((_, j) => (values[i * k + j] - p.lo[j]) / p.span[j]));
   }
 
   drawBox(ctx, app) {
@@ -231,11 +248,10 @@ export class InputView {
   }
 
   /** Nodes as ghosts at their weights, with the elastic net between grid neighbours. */
-  drawGhosts(ctx, app, weights, nodes) {
-    const { dim } = app.shape;
+  drawGhosts(ctx, app, ghosts, nodes) {
     const pts = [];
     for (let i = 0; i < nodes; i++) {
-      const q = this.projection.project(weights, i * dim);
+      const q = this.projectNode(ghosts, i);
       pts.push([q[0], q[1], i]);
     }
     ctx.strokeStyle = 'rgba(40,40,40,0.55)';
@@ -305,13 +321,14 @@ export class InputView {
    * length is α·h·‖x − w‖, as the core computed the update. Arrows under 2 px are left out.
    */
   drawPullArrows(ctx, app, trace, colour) {
-    const { dim, nodes } = app.shape;
+    const moves = this.moves(trace);
+    if (!moves) return;
     ctx.strokeStyle = colour;
     ctx.fillStyle = colour;
     ctx.lineWidth = 1.5;
-    for (let i = 0; i < nodes; i++) {
-      const [x1, y1] = this.projection.project(trace.before, i * dim);
-      const [x2, y2] = this.projection.project(trace.after, i * dim);
+    for (let i = 0; i < app.shape.nodes; i++) {
+      const [x1, y1] = this.projectNode(moves.before, i);
+      const [x2, y2] = this.projectNode(moves.after, i);
       if ((x2 - x1) ** 2 + (y2 - y1) ** 2 >= 4) arrow(ctx, x1, y1, x2, y2);
     }
   }
@@ -328,9 +345,10 @@ export class InputView {
     ring(ctx, ghost, 7, '#000', 3);
     if (phase !== 'bmu') this.drawPullArrows(ctx, app, trace, '#d00');
     // Where the BMU's ghost is drawn before and after the update (CSS px on this canvas).
-    const dim = app.shape.dim;
-    const from = this.projection.project(trace.before, trace.bmu * dim);
-    const to = this.projection.project(trace.after, trace.bmu * dim);
+    const moves = this.moves(trace);
+    if (!moves) return;
+    const from = this.projectNode(moves.before, trace.bmu);
+    const to = this.projectNode(moves.after, trace.bmu);
     this.canvas.dataset.bmuMove = [from[0], from[1], to[0], to[1]].map(Math.round).join(',');
   }
 }

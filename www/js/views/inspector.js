@@ -30,12 +30,13 @@ export class Inspector {
     weightsEl.dataset.values = w.map((v) => fmt(v, 4)).join(',');
     if (trace && phase && phase !== 'row') {
       const x = trace.x;
-      const before = trace.before.slice(i * dim, (i + 1) * dim);
+      // Before the update these are the weights drawn; in it, the engine sends the shown node's.
+      const before = app.nodeBefore(i);
       const d = trace.distances[i];
       // The terms carry the digits that give the printed result (f32 values: 4 decimals each).
-      const terms = Array.from(x, (xv, k) => `(${fmt(xv, 4)} − ${fmt(before[k], 4)})²`);
+      const terms = before ? Array.from(x, (xv, k) => `(${fmt(xv, 4)} − ${fmt(before[k], 4)})²`).join(' + ') : '…';
       p(`Distance to row ${trace.row}, from the weights before the update:`);
-      p(`√(${terms.join(' + ')}) = ${fmt(d, 4)}`, 'node-distance', 'formula').dataset.value = fmt(d, 4);
+      p(`√(${terms}) = ${fmt(d, 4)}`, 'node-distance', 'formula').dataset.value = fmt(d, 4);
       if (phase !== 'distances') {
         p(i === trace.bmu ? 'This node is the best matching unit (BMU): the closest of all.' : `The BMU is node ${trace.bmu}.`, 'node-bmu').dataset.value = String(trace.bmu);
       }
@@ -45,9 +46,8 @@ export class Inspector {
         // The mexican hat's rim is negative: those nodes are pushed away from the row, not pulled.
         if (h < 0) p('h is negative here: this node is pushed away from the row (the mexican hat\'s rim), by |α·h| of its distance.', 'node-push');
       }
-      if (phase === 'update') {
-        const after = trace.after.slice(i * dim, (i + 1) * dim);
-        p(`Update w += α·h·(x − w): ${Array.from(after, (v, k) => `${fmt(before[k], 3)} → ${fmt(v, 3)}`).join(', ')}`, 'node-update', 'formula');
+      if (phase === 'update' && before) {
+        p(`Update w += α·h·(x − w): ${w.map((v, k) => `${fmt(before[k], 3)} → ${fmt(v, 3)}`).join(', ')}`, 'node-update', 'formula');
       }
     } else {
       p('Step through a row to see this node\'s distance, h and pull.');

@@ -1,0 +1,73 @@
+// The page at its documented limits (issue 13, "cheap at the limit"): for a 200×200 map with
+// 100,000 rows and one with a 1,000-column CSV, the time each button takes (click → the
+// engine's answer applied), the bytes the worker sent for it, and the worker's wasm memory and
+// the page's JS heap afterwards. Prints one table per case; asserts nothing (the e2e tests
+// assert bounded sizes: tests/e2e/limits.test.mjs).
+//
+//   bash scripts/build.sh && node scripts/limits.mjs    E2E_DIST=dir: another build (LIMITS_SYNC_EPOCH=1
+//                                                       for one whose Epoch answers only at its end)
+import { startServer, browser, closeBrowser } from '../tests/e2e/harness.mjs';
+import { instrument, bytesSent, wasmBytes, heapBytes, click, wideCsv, MiB } from '../tests/e2e/limits-util.mjs';
+
+const CASES = [
+  { name: '200×200 map, 100,000 rows, 3 columns (rgb)', hash: '#rows=200&cols=200&data=rgb&dataRows=100000' },
+  { name: '200×200 map, 2,000 rows × 1,000 columns (CSV)', hash: '#rows=200&cols=200', csv: wideCsv(2000, 1000) },
+];
+
+const server = await startServer();
+try {
+  for (const c of CASES) {
+    const context = await (await browser()).newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await instrument(page);
+    process.stderr.write(`${c.name}: opening ${c.hash}…\n`);
+    page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
+    await page.goto(server.url + c.hash);
+    await page.waitForFunction(() => document.querySelector('som-playground')?.dataset.ready === 'true', null, { timeout: 300_000 });
+    if (c.csv) await page.evaluate((text) => document.querySelector('som-playground').loadCsv(text), c.csv);
+    const cdp = await context.newCDPSession(page);
+    const rows = [];
+    const measure = async (name, act) => {
+      process.stderr.write(`${c.name}: ${name}…\n`);
+      const { ms, bytes, timedOut } = await act();
+      rows.push({ name, ms, bytes, timedOut, wasm: await wasmBytes(page, server), heap: await heapBytes(cdp) });
+    };
+    await measure('Step phase (a new traced step)', () => click(page, 'btn-phase', { watch: 'phase' }));
+    await measure('Step phase (distances)', () => click(page, 'btn-phase', { watch: 'phase' }));
+    await measure('Step row (finishes the step shown)', () => click(page, 'btn-row', { watch: 'phase' }));
+    await measure('Step row (a whole new step)', () => click(page, 'btn-row'));
+    await measure('Epoch (to its end)', () => click(page, 'btn-epoch', { until: process.env.LIMITS_SYNC_EPOCH ? null : 'epoch' }));
+    await page.evaluate(async () => { // six tug rows through the tug view's row field
+      const root = document.querySelector('som-playground').shadowRoot;
+      const field = root.getElementById('tug-row');
+      for (let row = 0; row < 6; row++) {
+        field.value = String(row);
+        field.form.requestSubmit();
+        await new Promise((resolve) => { const check = () => (document.querySelector('som-playground').state.tugRows.length > row ? resolve() : setTimeout(check, 5)); check(); });
+      }
+    });
+    await measure('Pull with 6 rows', () => click(page, 'btn-pull'));
+    if (!c.csv) {
+      await measure('Rows 100,000 → 99,999', () => click(page, 'data-rows', { value: '99999', watch: 'dataRows' }));
+    }
+    await measure('PCA + Apply', async () => {
+      await page.evaluate(() => {
+        const form = document.querySelector('som-playground').shadowRoot.querySelector('#params');
+        const init = form.querySelector('[name="init"]');
+        init.value = 'pca';
+        init.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      return click(page, null, { apply: true, watch: 'init' });
+    });
+    const sent = await bytesSent(page);
+    console.log(`\n${c.name}: the largest message ${(sent.largest / MiB).toFixed(2)} MiB, all ${(sent.total / MiB).toFixed(1)} MiB`);
+    console.log('| action | ms | bytes sent to the page | worker wasm memory | page JS heap |\n|---|---:|---:|---:|---:|');
+    for (const r of rows) {
+      console.log(`| ${r.name} | ${r.timedOut ? '> ' : ''}${Math.round(r.ms).toLocaleString('en')} | ${(r.bytes / MiB).toFixed(2)} MiB | ${(r.wasm / MiB).toFixed(0)} MiB | ${(r.heap / MiB).toFixed(0)} MiB |`);
+    }
+    await context.close();
+  }
+} finally {
+  await closeBrowser();
+  await server.close();
+}

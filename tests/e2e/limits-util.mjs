@@ -1,0 +1,100 @@
+// Shared by tests/e2e/limits.test.mjs and scripts/limits.mjs: what the worker sends the page
+// (every message counted on arrival, by the bytes of its numbers and strings), the worker's
+// wasm memory, the page's JS heap, and a click timed to the moment the lesson's state shows
+// its effect.
+
+export const MiB = 1024 * 1024;
+
+/** Counts every message a Worker of `page` posts to it: `window.__sent` = [{ at, bytes, stopped }]. */
+export async function instrument(page) {
+  await page.addInitScript(() => {
+    const size = (v, depth = 0) => {
+      if (v == null || depth > 8) return 0;
+      if (ArrayBuffer.isView(v)) return v.byteLength;
+      if (v instanceof ArrayBuffer) return v.byteLength;
+      if (typeof v === 'string') return 2 * v.length;
+      if (typeof v !== 'object') return 8;
+      let n = 0;
+      for (const x of Array.isArray(v) ? v : Object.values(v)) n += size(x, depth + 1);
+      return n;
+    };
+    window.__sent = [];
+    const Base = window.Worker;
+    window.Worker = class extends Base {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('message', ({ data }) => {
+          window.__sent.push({ at: performance.now(), bytes: size(data), stopped: data?.snap?.stopped ?? null });
+        });
+      }
+    };
+  });
+}
+
+/** The largest message and the sum of all so far, in bytes. */
+export function bytesSent(page) {
+  return page.evaluate(() => ({
+    largest: Math.max(0, ...window.__sent.map((m) => m.bytes)),
+    total: window.__sent.reduce((s, m) => s + m.bytes, 0),
+  }));
+}
+
+/** The engine worker's wasm memory, bytes (its glue, imported again inside it, hands back the instance). */
+export async function wasmBytes(page, server) {
+  const worker = page.workers().find((w) => /som-worker/.test(w.url()));
+  const glue = new URL('som_playground.js', server.url).href;
+  return worker.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, glue);
+}
+
+/** The page's JS heap after a full GC (CDP), bytes. */
+export async function heapBytes(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+}
+
+/**
+ * Clicks control `id` in the lesson's shadow root (or sets it to `value` and sends change; or,
+ * with `apply`, the parameter form's Apply button) and waits until the lesson's state differs
+ * in `watch` (t, phase, playing, dataRows or init) and then one frame is drawn. Resolves to the
+ * milliseconds that took and the bytes the worker sent meanwhile; after `timeout` ms, with
+ * `timedOut` set.
+ */
+export function click(page, id, { value = null, apply = false, watch = 't', until = null, timeout = 300_000 } = {}) {
+  return page.evaluate(async ({ id, value, apply, watch, until, timeout }) => {
+    const el = document.querySelector('som-playground');
+    const root = el.shadowRoot;
+    const read = () => ({ t: el.t, phase: el.state.phase, dataRows: el.state.shape.dataRows, init: el.state.options.init })[watch];
+    const was = read();
+    const from = window.__sent.length;
+    const t0 = performance.now();
+    if (apply) [...root.querySelectorAll('button')].find((b) => b.textContent.startsWith('Apply')).click();
+    else if (value != null) {
+      const field = root.getElementById(id) ?? root.querySelector(`[name="${id}"]`);
+      field.value = value;
+      field.dispatchEvent(new Event('change', { bubbles: true }));
+    } else root.getElementById(id).click();
+    const done = () => read() !== was && (!until || window.__sent.slice(from).some((m) => m.stopped === until));
+    const timedOut = await new Promise((resolve) => {
+      const check = () => (done() ? resolve(false) : performance.now() - t0 > timeout ? resolve(true) : setTimeout(check, 2));
+      check();
+    });
+    await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    return { ms: performance.now() - t0, bytes: window.__sent.slice(from).reduce((s, m) => s + m.bytes, 0), timedOut };
+  }, { id, value, apply, watch, until, timeout });
+}
+
+/** A CSV of `rows` rows × `cols` numeric columns (deterministic values in [0, 1)). */
+export function wideCsv(rows, cols) {
+  const header = Array.from({ length: cols }, (_, k) => `c${k}`).join(',');
+  const lines = [header];
+  let s = 1;
+  for (let r = 0; r < rows; r++) {
+    const cells = new Array(cols);
+    for (let k = 0; k < cols; k++) {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      cells[k] = (s / 2147483648).toFixed(3);
+    }
+    lines.push(cells.join(','));
+  }
+  return lines.join('\n') + '\n';
+}
