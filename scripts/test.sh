@@ -3,7 +3,9 @@
 #
 #   1. native  cargo test (unit, integration, property and doc tests of the Rust core)
 #   2. wasm    tests/web.rs and tests/hardening_facade.rs in headless Chrome: the exported class
-#              Som, called as the page does and with hostile arguments
+#              Som, called as the page does and with hostile arguments; built --release, the
+#              build the page ships (the debug wasm is many times slower and, on a busy 2-core
+#              machine, kept ChromeDriver waiting past its 300 s)
 #   3. e2e     scripts/build.sh (dist/), then tests/e2e/*.test.mjs drive it in Chromium
 #
 # Each tier's own output stays visible. A tier that cannot run at all (a build error) counts as
@@ -84,7 +86,7 @@ tier native libtest_counts 1800 cargo test --no-fail-fast
 
 banner "2/3 wasm: wasm-pack test --headless --chrome (tests/web.rs, tests/hardening_facade.rs)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=300 \
-  tier wasm libtest_counts 1800 wasm-pack test --headless --chrome --mode no-install -- --test web --test hardening_facade
+  tier wasm libtest_counts 1800 wasm-pack test --headless --chrome --release --mode no-install -- --test web --test hardening_facade
 
 banner "3/3 e2e: scripts/build.sh, then node --test tests/e2e/"
 if timeout 1800 bash scripts/build.sh 2>&1 | tee "$logs/build.log"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
