@@ -130,7 +130,7 @@ function hostileHash(r) {
     () => `${'x'.repeat(big)}=1`, () => `data=${'x'.repeat(big)}`, () => `csv=${'x'.repeat(big)}.csv`,
     () => '<script>alert(1)</script>', () => 'data=<script>alert(1)</script>', () => 'hide=<img src=x onerror=alert(1)>',
     () => 'csv=<svg onload=alert(1)>.csv', () => 'topology="><script>alert(1)</script>', () => `${encodeURIComponent('<img src=x onerror=alert(1)>')}=1`,
-    () => 'stop=999', () => 'stop=0', () => 'stop=-1', () => 'stop=1.5', () => 'stop=11', () => 'tug=-1', () => 'tug=1e9', () => 'tug=0,0,0,0,0,0,0,0,0',
+    () => 'stop=999', () => 'stop=0', () => 'stop=-1', () => 'stop=1.5', () => 'stop=12', () => 'tug=-1', () => 'tug=1e9', () => 'tug=0,0,0,0,0,0,0,0,0',
     () => `tug=${Array.from({ length: 50 }, (_, k) => k).join(',')}`, () => 'tug=99999', () => 'node=-1', () => 'node=1e9', () => 'node=99',
     () => 'phase=bmu', () => 'phase=update&t=5', () => 'phase=distances&t=0', () => 'pull=1:2', () => 't=10&pull=5:1.2,3:1',
     () => 't=3&pull=0:0.1.2.3.4.5.6.7', () => 't=20&pull=2:99999', () => 't=20&pull=a:b:c', () => 't=0x10',
