@@ -79,7 +79,7 @@ export class SomPitfall extends HTMLElement {
 
   connectedCallback() {
     if (this.shadowRoot) return;
-    const root = attachLesson(this, STYLE_URL, MARKUP);
+    attachLesson(this, STYLE_URL, MARKUP);
     mountSpeed(this.$('speed'), () => this.snap?.playing && this.act('play'));
     // Start when first near the viewport; pause Play while off screen.
     this.visibility = new IntersectionObserver((entries) => {
