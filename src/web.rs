@@ -28,7 +28,7 @@ pub use data_methods::{builtin_data_sets, inspect_csv};
 const MAX_PULL_ROWS: usize = 64;
 
 /// The error metrics read every row while rows × nodes × dim stays within this many
-/// multiply-adds (about 30 ms in the browser); beyond it, evenly spaced rows within it, at least
+/// multiply-adds; beyond it, evenly spaced rows within it (so one call stays bounded), at least
 /// [`MIN_METRIC_ROWS`]: at 200×200 nodes × 3 columns that is 279 of 100,000 rows.
 const METRIC_BUDGET: usize = 1 << 25;
 

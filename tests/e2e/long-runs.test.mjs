@@ -107,21 +107,33 @@ test(`a link with ${PULLS.toLocaleString('en')} pulls replays in as little memor
   flat(`a link of 1 pull → one of ${PULLS}`, await memoryAfter(1), await memoryAfter(PULLS), { heap: 8 * MiB });
 });
 
-test(`${MAPS.toLocaleString('en')} maps built and dropped (rows attribute), memory flat`, { timeout: 3_600_000 }, async () => {
+/**
+ * Sets parameter `name` to value(k) in the form and applies it, for k from `from` on, `n` times;
+ * each Apply builds a new map in the engine and drops the old one.
+ */
+function applyEach(page, name, from, n, values) {
+  return page.evaluate(async ({ name, from, n, values }) => {
+    const el = document.querySelector('som-playground');
+    const form = el.shadowRoot.querySelector('.params-form');
+    for (let k = from; k < from + n; k++) {
+      const value = values[k % values.length];
+      const field = form.querySelector(`[name="${name}"]`);
+      field.value = value;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      form.requestSubmit();
+      await new Promise((resolve) => { const check = () => (String(el.state.options[name]) === value ? resolve() : setTimeout(check, 1)); check(); });
+      await el.weights(); // the build's snapshot is in
+    }
+  }, { name, from, n, values });
+}
+
+test(`${MAPS.toLocaleString('en')} maps built and dropped (rows changed in the form), memory flat`, { timeout: 3_600_000 }, async () => {
   const s = await open(server, '#rows=10&cols=10');
   try {
-    const build = (from, n) => s.page.evaluate(async ({ from, n }) => {
-      const el = document.querySelector('som-playground');
-      for (let k = from; k < from + n; k++) {
-        const rows = 8 + (k % 5);
-        el.setAttribute('rows', String(rows));
-        await new Promise((resolve) => { const check = () => (el.state.shape.rows === rows ? resolve() : setTimeout(check, 1)); check(); });
-        await el.weights(); // the build's snapshot is in
-      }
-    }, { from, n });
-    await build(0, 20);
+    const rows = ['8', '9', '10', '11', '12'];
+    await applyEach(s.page, 'rows', 0, 20, rows);
     const before = await s.memory();
-    await build(20, MAPS);
+    await applyEach(s.page, 'rows', 20, MAPS, rows);
     flat(`${MAPS} maps built and dropped`, before, await s.memory());
     assert.deepEqual(s.errors, []);
   } finally {
@@ -132,22 +144,10 @@ test(`${MAPS.toLocaleString('en')} maps built and dropped (rows attribute), memo
 test(`${PARAMS.toLocaleString('en')} parameter changes through the form, no JS heap growth`, { timeout: 3_600_000 }, async () => {
   const s = await open(server, '#rows=10&cols=10');
   try {
-    const change = (from, n) => s.page.evaluate(async ({ from, n }) => {
-      const el = document.querySelector('som-playground');
-      const form = el.shadowRoot.querySelector('.params-form');
-      for (let k = from; k < from + n; k++) {
-        const sigma = String(1 + (k % 7) / 2);
-        const field = form.querySelector('[name="sigma"]');
-        field.value = sigma;
-        field.dispatchEvent(new Event('input', { bubbles: true }));
-        form.requestSubmit();
-        await new Promise((resolve) => { const check = () => (String(el.state.options.sigma) === sigma ? resolve() : setTimeout(check, 1)); check(); });
-        await el.weights();
-      }
-    }, { from, n });
-    await change(0, 20);
+    const sigmas = ['1', '1.5', '2', '2.5', '3', '3.5', '4'];
+    await applyEach(s.page, 'sigma', 0, 20, sigmas);
     const before = await s.memory();
-    await change(20, PARAMS);
+    await applyEach(s.page, 'sigma', 20, PARAMS, sigmas);
     flat(`${PARAMS} parameter changes`, before, await s.memory());
     assert.deepEqual(s.errors, []);
   } finally {
