@@ -161,6 +161,17 @@ export class App {
     return this.weightsArray;
   }
 
+  /**
+   * The room the views have: `budget`, the tallest a view's canvas may be (px), and whether they
+   * are `stacked`; redraws when either changed.
+   */
+  setRoom(budget, stacked) {
+    if (budget === this.budget && stacked === this.stacked) return;
+    this.budget = budget;
+    this.stacked = stacked;
+    this.render();
+  }
+
   /** Says where the data came from (for links): builtin, a path beside the page, inline, or a local file. */
   setDataSource(source) {
     this.dataSource = source;

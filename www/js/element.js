@@ -105,11 +105,7 @@ export class SomPlayground extends HTMLElement {
       const budget = !fit ? Infinity
         : stacked ? Math.max(200, innerHeight - sheet - (stage.getBoundingClientRect().top + scrollY) - 84)
           : Math.max(160, stage.clientHeight - 120);
-      if (budget !== app.budget || stacked !== app.stacked) {
-        app.budget = budget;
-        app.stacked = stacked;
-        app.render();
-      }
+      app.setRoom(budget, stacked);
     };
     const sizes = new ResizeObserver(fitViews);
     sizes.observe(stage);
