@@ -5,32 +5,10 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { openApp, closeBrowser, DIST, NARROW, SCREENSHOTS } from './harness.mjs';
+import { openSettled as open, settle, lessonState, closeBrowser, DIST, NARROW, SCREENSHOTS } from './harness.mjs';
 
 after(closeBrowser);
 const root = process.env.SOM_DIST || DIST;
-
-/**
- * Waits until every command sent to the lesson's engine so far has run and its snapshot is drawn
- * (the engine answers in order, so a weights() call answered means the ones before it are done).
- */
-const settle = (page) => page.evaluate(async () => {
-  await document.querySelector('som-playground').weights();
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-});
-
-/** The lesson's public state (el.state), once settled. */
-async function lessonState(page) {
-  await settle(page);
-  return page.evaluate(() => document.querySelector('som-playground').state);
-}
-
-/** openApp, then waits for the engine to have run everything the link asked for. */
-async function open(options) {
-  const app = await openApp(options);
-  await settle(app.page);
-  return app;
-}
 
 /** Waits until the tug-of-war rows (el.state.tugRows) are `rows`, or the data set is `name`. */
 const tugRowsAre = (page, rows) => page.waitForFunction((r) => document.querySelector('som-playground').state.tugRows.join() === r, rows.join());

@@ -8,32 +8,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openApp, closeBrowser, DIST, SCREENSHOTS } from './harness.mjs';
+import { openSettled as open, settle, lessonState, closeBrowser, DIST, SCREENSHOTS } from './harness.mjs';
 
 after(closeBrowser);
 const root = process.env.SOM_DIST || DIST;
-
-/**
- * Waits until every command sent to the lesson's engine so far has run and its snapshot is drawn
- * (the engine answers in order, so a weights() call answered means the ones before it are done).
- */
-const settle = (page) => page.evaluate(async () => {
-  await document.querySelector('som-playground').weights();
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-});
-
-/** The lesson's public state (el.state), once settled. */
-async function lessonState(page) {
-  await settle(page);
-  return page.evaluate(() => document.querySelector('som-playground').state);
-}
-
-/** openApp, then waits for the engine to have run everything the link asked for. */
-async function open(options) {
-  const app = await openApp(options);
-  await settle(app.page);
-  return app;
-}
 
 /**
  * Everything a failed load must leave alone, as the element and the screen show it: t, the

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, browser, closeBrowser, DIST, DESKTOP } from './harness.mjs';
+import { startServer, browser, closeBrowser, collectErrors, DIST, DESKTOP } from './harness.mjs';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/element');
 const WASM = 'som_playground_bg.wasm';
@@ -43,16 +43,8 @@ async function open(file, { viewport = DESKTOP, init = null } = {}) {
   const context = await (await browser()).newContext({ viewport });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
-  const errors = [];
+  const errors = collectErrors(page);
   const requests = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()} (${msg.location().url || 'no url'})`);
-  });
-  page.on('pageerror', (err) => errors.push(`page error: ${err.stack || err.message}`));
-  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
   page.on('worker', (worker) => {
     worker.on('console', (msg) => {
       if (msg.type() === 'error') errors.push(`worker console.error: ${msg.text()}`);

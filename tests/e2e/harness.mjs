@@ -121,6 +121,23 @@ export async function closeBrowser() {
 }
 
 /**
+ * Collects, as strings, every console error, uncaught exception, failed request and HTTP error
+ * `page` reports from now on; returns the array it fills.
+ */
+export function collectErrors(page) {
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()} (${msg.location().url || 'no url'})`);
+  });
+  page.on('pageerror', (err) => errors.push(`page error: ${err.stack || err.message}`));
+  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  return errors;
+}
+
+/**
  * Opens the built page in a fresh browser context and waits until its lesson says it is ready
  * (`<som-playground data-ready="true">`, set once the engine built its first map).
  *
@@ -133,15 +150,7 @@ export async function openApp({ base = '/', query = '', viewport = DESKTOP, read
   const server = await startServer({ root, base });
   const context = await (await browser()).newContext({ viewport });
   const page = await context.newPage();
-  const errors = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()} (${msg.location().url || 'no url'})`);
-  });
-  page.on('pageerror', (err) => errors.push(`page error: ${err.stack || err.message}`));
-  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
+  const errors = collectErrors(page);
   const url = server.url + query;
   const app = {
     page,
@@ -187,6 +196,29 @@ export async function waitReady(page, { timeout = 20_000, errors = [] } = {}) {
     const seen = errors.length ? `\n  ${errors.join('\n  ')}` : ' none';
     throw new Error(`the lesson did not become ready within ${timeout} ms (som-playground[data-ready] never "true"); errors seen:${seen}`);
   }
+}
+
+/**
+ * Waits until every command sent to the page's first lesson engine so far has run and its
+ * snapshot is drawn (the engine answers in order, so a weights() call answered means the ones
+ * before it are done).
+ */
+export const settle = (page) => page.evaluate(async () => {
+  await document.querySelector('som-playground').weights();
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+});
+
+/** The first lesson's public state (el.state), once settled. */
+export async function lessonState(page) {
+  await settle(page);
+  return page.evaluate(() => document.querySelector('som-playground').state);
+}
+
+/** openApp, then waits for the engine to have run everything the link asked for. */
+export async function openSettled(options) {
+  const app = await openApp(options);
+  await settle(app.page);
+  return app;
 }
 
 /** The text of the element with data-testid `id`, trimmed. */
