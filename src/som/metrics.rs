@@ -14,7 +14,7 @@
 //! All take `data` row-major with `dim` columns; an empty `data` gives 0 errors, all-zero hits.
 //! Sums are accumulated in `f64`.
 
-use super::{fast, Som};
+use super::{fast, Som, SomError};
 
 impl Som {
     /// Mean distance `‖x_j − w_{c_j}‖` of each row to its BMU; 0 for no rows.
@@ -127,4 +127,37 @@ fn stable_by(order: &[u32], key: impl Fn(u32) -> usize, buckets: usize) -> Vec<u
         start[k] += 1;
     }
     out
+}
+
+name_enum! {
+    /// What a pitfall pair's sentence is about (`pitfalls.rs`); on every pair a higher value is
+    /// worse. JavaScript names as below (the facade's `som.pitfallMetric(id)` measures any).
+    Metric, "metric", {
+        /// Mean distance of each row to its BMU ([`Som::quantization_error`]).
+        QuantizationError => "quantizationError",
+        /// Share of rows whose two nearest nodes are not grid neighbours ([`Som::topographic_error`]).
+        TopographicError => "topographicError",
+        /// Mean of the U-matrix: how far apart neighbouring nodes are ([`Som::u_matrix`]).
+        MeanUMatrix => "meanUMatrix",
+        /// Share of nodes that win no row ([`Som::hits`] = 0).
+        EmptyNodes => "emptyNodes",
+    }
+}
+
+impl Metric {
+    /// The metric of `som` on `data` (row-major, the map's `dim` columns).
+    pub fn of(self, som: &Som, data: &[f32]) -> f32 {
+        match self {
+            Metric::QuantizationError => som.quantization_error(data),
+            Metric::TopographicError => som.topographic_error(data),
+            Metric::MeanUMatrix => {
+                let u = som.u_matrix();
+                (u.iter().map(|&v| v as f64).sum::<f64>() / u.len() as f64) as f32
+            }
+            Metric::EmptyNodes => {
+                let hits = som.hits(data);
+                hits.iter().filter(|&&h| h == 0).count() as f32 / hits.len() as f32
+            }
+        }
+    }
 }

@@ -17,6 +17,7 @@
 //! assert_eq!((pair.good.t(), pair.pitfall.t()), (500, 500));
 //! ```
 
+pub use super::metrics::Metric;
 use super::schema::{Settings, Value};
 use super::{Som, SomError};
 use crate::data::{self, Dataset, Scaling};
@@ -28,39 +29,6 @@ pub enum Side {
     Good,
     /// The map with the pitfall.
     Pitfall,
-}
-
-name_enum! {
-    /// What a pair's sentence is about; on every pair a higher value is worse. JavaScript
-    /// names as below (the facade's `som.pitfallMetric(id)` measures any of them).
-    Metric, "metric", {
-        /// Mean distance of each row to its BMU ([`Som::quantization_error`]).
-        QuantizationError => "quantizationError",
-        /// Share of rows whose two nearest nodes are not grid neighbours ([`Som::topographic_error`]).
-        TopographicError => "topographicError",
-        /// Mean of the U-matrix: how far apart neighbouring nodes are ([`Som::u_matrix`]).
-        MeanUMatrix => "meanUMatrix",
-        /// Share of nodes that win no row ([`Som::hits`] = 0).
-        EmptyNodes => "emptyNodes",
-    }
-}
-
-impl Metric {
-    /// The metric of `som` on `data` (row-major, the map's `dim` columns).
-    pub fn of(self, som: &Som, data: &[f32]) -> f32 {
-        match self {
-            Metric::QuantizationError => som.quantization_error(data),
-            Metric::TopographicError => som.topographic_error(data),
-            Metric::MeanUMatrix => {
-                let u = som.u_matrix();
-                (u.iter().map(|&v| v as f64).sum::<f64>() / u.len() as f64) as f32
-            }
-            Metric::EmptyNodes => {
-                let hits = som.hits(data);
-                hits.iter().filter(|&&h| h == 0).count() as f32 / hits.len() as f32
-            }
-        }
-    }
 }
 
 /// Column `column` of the data multiplied by `factor` (a data set whose columns span very
