@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
 import { benchData } from './page/data.js';
+import { csvWhilePlaying, CSV_ROWS } from './csv-load.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -556,6 +557,8 @@ for (const side of PLAY_SIDES) {
     rawCount: list.length * 2,
   });
 }
+const csvLoad = ONLY_PLAY ? null : await csvWhilePlaying(browser, origin);
+if (csvLoad) log(`CSV of ${int(CSV_ROWS)} rows while playing: read in ${int(csvLoad.readMs)} ms, ${csvLoad.clicks.length} clicks, slowest ${ms(Math.max(...csvLoad.clicks, 0), 0)}`);
 const local = await timeToInteractive(browser, origin);
 const wifi = await timeToInteractive(browser, origin, WIFI);
 const sizes = gzipSizes(path.join(SITE, 'app'));
@@ -629,6 +632,16 @@ for (const f of sizes) out.push(`| ${f.name} | ${kb(f.gz)} | ${kb(f.raw)} | ${lo
 out.push(`| **all ${sizes.length} files** | **${kb(total)}** | ${kb(totalRaw)} | |`);
 out.push(`| **the ${loaded.length} files index.html loads** | **${kb(loadedGz)}** | ${kb(loaded.reduce((s, f) => s + f.raw, 0))} | |`);
 out.push('');
+if (csvLoad) {
+  const c = csvLoad;
+  const seen = c.progress.filter((v) => v > 0 && v < 1).length;
+  out.push(`A ${int(CSV_ROWS)}-row CSV (${(c.bytes / 1e6).toFixed(1)} MB, 4 columns) picked while Play ran on ${c.side}×${c.side} at the fastest speed, a map node clicked every 150 ms while it was read:`);
+  out.push('');
+  out.push('| read in chunks (Worker) | progress bar: partial values shown | t while reading | clicks → the frame after, median / max | longest gap between frames | longest main-thread task | Load (adopt and rebuild) | rows loaded |');
+  out.push('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  out.push(`| ${ms(c.readMs, 0)} | ${seen} | +${int(c.tGrew)} | ${ms(median(c.clicks))} / ${ms(Math.max(...c.clicks, 0))} (${c.clicks.length}) | ${ms(c.gap, 0)} | ${c.longTask ? ms(c.longTask, 0) : 'none ≥ 50 ms'} | ${ms(c.loadMs, 0)} | ${int(c.rows)} |`);
+  out.push('');
+}
 const sorted = (v) => [...v].sort((a, b) => a - b);
 out.push('Navigation → interactive (som-playground[data-ready]: the first map drawn), a new browser context each time:');
 out.push('');
@@ -665,7 +678,11 @@ if (wasmFile) goal('_bg.wasm ≤ 60 KB gzipped', kb(wasmFile.gz), wasmFile.gz <=
 goal('all of the page\'s files ≤ 150 KB gzipped', `${kb(loadedGz)} (the ${loaded.length} files index.html loads); ${kb(total)} (all ${sizes.length} files in dist)`, loadedGz <= 150 * 1024, kb(loadedGz - 150 * 1024));
 goal('navigation → interactive < 300 ms on localhost (best of 3)', `${ms(Math.min(...local.times), 0)} best, ${ms(median(local.times), 0)} median`, Math.min(...local.times) < 300, ms(Math.min(...local.times) - 300, 0));
 goal('navigation → interactive < 2 s on "school Wi-Fi" (best of 3)', `${ms(Math.min(...wifi.times), 0)} best, ${ms(median(wifi.times), 0)} median`, Math.min(...wifi.times) < 2000, ms(Math.min(...wifi.times) - 2000, 0));
-goal('200,000-row CSV loads while playing, clicks answered within 100 ms', 'not part of this bench', null);
+if (csvLoad) {
+  const worst = Math.max(...csvLoad.clicks, 0);
+  const ok = csvLoad.rows === CSV_ROWS && csvLoad.tGrew > 0 && csvLoad.clicks.length > 0 && worst <= 100 && csvLoad.progress.some((v) => v > 0 && v < 1);
+  goal('200,000-row CSV loads with a progress bar while playing, clicks answered within 100 ms', `${int(csvLoad.rows)} rows; t +${int(csvLoad.tGrew)} while reading; ${csvLoad.clicks.length} clicks, slowest ${ms(worst, 0)} to the next frame`, ok, worst > 100 ? ms(worst - 100, 0) : 'a condition');
+} else goal('200,000-row CSV loads while playing, clicks answered within 100 ms', 'not run (--play-only)', null);
 out.push('Targets (issue 12):');
 out.push('');
 out.push('| target | measured | |');
@@ -695,6 +712,6 @@ for (const p of plays) {
 }
 const horizon = plays.map((p) => `${p.side}×${p.side}: Play stopped at the horizon ${p.horizonStops} time(s) in the warm-up and was pressed again${p.stillPlaying ? '' : '; NOT playing at the end'}`).join('; ');
 if (horizon) out.push(`Play: ${horizon}.`);
-const errs = [...pageErrors, ...plays.flatMap((p) => p.errors)];
+const errs = [...pageErrors, ...plays.flatMap((p) => p.errors), ...(csvLoad?.errors ?? [])];
 if (errs.length) out.push(`Page errors: ${errs.join('; ')}`);
 console.log(out.join('\n'));
