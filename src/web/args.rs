@@ -253,12 +253,26 @@ pub(crate) fn index_array(
         .collect()
 }
 
-/// An array of exactly `len` strings (column names, one label per row).
+/// An array of exactly `len` strings (column names, one label per row): "{name} must be an array
+/// of {len} strings ({what}){or}, got …".
 #[cfg(feature = "map")]
-pub(crate) fn strings(v: &JsValue, name: &str, len: usize, allowed: &str) -> Result<Vec<String>, JsError> {
+pub(crate) fn strings(
+    v: &JsValue,
+    name: &str,
+    len: usize,
+    what: &str,
+    or: &str,
+) -> Result<Vec<String>, JsError> {
     if !js_sys::Array::is_array(v) || v.unchecked_ref::<js_sys::Array>().length() as usize != len {
-        return Err(invalid(name, &format!("an array of {allowed} ({len})"), v));
+        return Err(invalid(name, &format!("an array of {len} strings ({what}){or}"), v));
     }
     let array = v.unchecked_ref::<js_sys::Array>();
-    (0..len as u32).map(|i| array.get(i).as_string().ok_or_else(|| invalid(&format!("{name}[{i}]"), "a string", &array.get(i)))).collect()
+    (0..len as u32)
+        .map(|i| {
+            array
+                .get(i)
+                .as_string()
+                .ok_or_else(|| invalid(&format!("{name}[{i}]"), "a string", &array.get(i)))
+        })
+        .collect()
 }

@@ -113,7 +113,8 @@ fn dataset_object(data: &Dataset) -> Result<JsValue, JsError> {
         ("labels", data.labels().map_or(JsValue::NULL, strings)),
     ];
     for (key, value) in fields {
-        js_sys::Reflect::set(&object, &key.into(), &value).map_err(|_| js_error("CsvLoader.dataset failed"))?;
+        js_sys::Reflect::set(&object, &key.into(), &value)
+            .map_err(|_| js_error("CsvLoader.dataset failed"))?;
     }
     Ok(object.into())
 }

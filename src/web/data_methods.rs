@@ -115,15 +115,24 @@ impl Som {
             return Err(args::invalid("parsed", what, &parsed));
         }
         let field = |name: &str| js_sys::Reflect::get(&parsed, &name.into()).unwrap_or(JsValue::UNDEFINED);
-        let dim = args::integer_or(&field("dim"), "dim", 1, data::MAX_COLUMNS as u64, "the number of columns, an integer from 1 to 1024")?
-            as usize;
+        let dim = args::integer_or(
+            &field("dim"),
+            "dim",
+            1,
+            data::MAX_COLUMNS as u64,
+            "the number of columns, an integer from 1 to 1024",
+        )? as usize;
         let values = args::float_rows(&field("values"), "values", dim, MAX_DATA_VALUES, data::MAX_ABS_VALUE)?;
         let mut raw = Dataset::new(values, dim).map_err(js_error)?;
-        raw = raw.with_columns(args::strings(&field("columns"), "columns", dim, "dim column names, strings")?).map_err(js_error)?;
+        raw = raw
+            .with_columns(args::strings(&field("columns"), "columns", dim, "one name per column", "")?)
+            .map_err(js_error)?;
         let labels = field("labels");
         if !labels.is_null() && !labels.is_undefined() {
             let rows = raw.rows();
-            raw = raw.with_labels(args::strings(&labels, "labels", rows, "one label per row, strings, or null")?).map_err(js_error)?;
+            raw = raw
+                .with_labels(args::strings(&labels, "labels", rows, "one label per row", ", or null")?)
+                .map_err(js_error)?;
         }
         self.adopt(raw, scaling)
     }

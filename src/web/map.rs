@@ -305,7 +305,7 @@ impl Som {
     /// A map on the built-in data set that `options.data` names.
     pub(super) fn from_options(options: Options) -> Result<Som, JsError> {
         if !options.data_given && options.data == "custom" {
-            return Err(js_error("data 'custom' needs the data itself: call withOptions on a Som that has it, or setData / loadCsv"));
+            return Err(js_error("data 'custom' needs the data itself: call withOptions on a Som that has it, or setData / adoptData (loadCsv)"));
         }
         let raw = data::builtin(&options.data, options.data_rows, options.seed as u64).map_err(js_error)?;
         Som::from_parts(options, raw)

@@ -22,6 +22,9 @@ export function wasmModule() {
   })();
   return compiled;
 }
+// Fetching and compiling start as soon as this module runs (index.html preloads the file), not
+// when the first lesson has built its DOM; a failure surfaces in the lessons that await it.
+wasmModule().catch(() => {});
 
 let facade = null;
 
