@@ -23,12 +23,11 @@ export class Lesson {
   /**
    * @param wasm the map module's wasm-bindgen exports (Som, …)
    * @param post (snapshot, transfer) => void, sends a snapshot to the page
-   * @param csvModule () => a promise of the CSV module's exports (CsvLoader, parseCsv)
    */
   constructor(wasm, post, csvModule) {
     this.wasm = wasm;
     this.post = post;
-    this.csvModule = csvModule;
+    this.csvModule = csvModule; // () => a promise of the CSV module's exports (CsvLoader, parseCsv)
     this.som = null;
     this.trace = null;
     this.phase = -1;
