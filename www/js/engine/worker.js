@@ -18,6 +18,12 @@ const queue = [];
 
 const post = (message, transfer = []) => self.postMessage(message, transfer);
 
+// The glue sits beside this file in dist/; it is loaded, not bundled, so the page and the worker
+// share it. Its import starts at once, while the page is still compiling the wasm; a failure
+// surfaces when the init message awaits it.
+const glueModule = import(new URL('./som_playground.js', import.meta.url).href);
+glueModule.catch(() => {});
+
 /** The CSV module (som_csv.js and som_csv_bg.wasm beside this file), loaded once, when first needed. */
 const csvModule = () => (csv ??= (async () => {
   const module = await import(new URL('./som_csv.js', import.meta.url).href);
@@ -30,9 +36,7 @@ const csvModule = () => (csv ??= (async () => {
 
 self.onmessage = async ({ data }) => {
   if (data.init) {
-    // The glue sits beside this file in dist/; it is loaded, not bundled, so the page and the
-    // worker share it.
-    const glue = await import(new URL('./som_playground.js', import.meta.url).href);
+    const glue = await glueModule;
     await glue.default({ module_or_path: data.init });
     // { init, kind: 'pair' }: a pitfall pair
     lesson = data.kind === 'pair' ? new Pair(glue, post) : new Lesson(glue, post, csvModule);
