@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { READY } from './load.mjs';
 
 export const CSV_ROWS = 200_000;
-const READY = 'som-playground[data-ready="true"]';
 
 /** A CSV of `rows` rows: three columns in [0, 1) from a fixed integer sequence, and a label. */
 function csvFile(rows) {

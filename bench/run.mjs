@@ -10,17 +10,16 @@
 // "&steps=1000000" to play inside the schedule instead of past its horizon).
 // Every figure is the best of several runs (a shared 2-core machine: the best run is the one
 // least disturbed); the spread of the runs is printed under the tables.
-import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
 import { benchData } from './page/data.js';
 import { csvWhilePlaying, CSV_ROWS } from './csv-load.mjs';
+import { serve, timeToInteractive, gzipSizes, LOADS, WIFI, READY } from './load.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -39,39 +38,8 @@ const ROWS = 1000;
 const PLAY_MS = QUICK ? 3000 : 5000;
 const PLAY_SIDES = [64, 32];
 const PLAY_RUNS = QUICK ? 1 : 2;
-const LOADS = 3;
 // "School Wi-Fi": Chromium's network emulation (CDP Network.emulateNetworkConditions).
-const WIFI = { offline: false, latency: 150, downloadThroughput: (1.5e6 / 8), uploadThroughput: (0.75e6 / 8) };
 const log = (...a) => console.error('bench:', ...a);
-
-// ---- a static server that compresses like a real host -------------------------------------------
-// GitHub Pages, Netlify and most course platforms send text and wasm gzipped; so does this server
-// (gzip -9, when the browser accepts it), so the throttled load moves the bytes a student's would.
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.csv': 'text/csv', '.json': 'application/json' };
-const gzCache = new Map();
-function serve(root) {
-  return new Promise((resolve) => {
-    const server = http.createServer((req, res) => {
-      let file = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-      if (!file.startsWith(root)) return res.writeHead(403).end();
-      try {
-        if (fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-        let body = fs.readFileSync(file);
-        const headers = { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' };
-        if (/\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
-          if (!gzCache.has(file)) gzCache.set(file, zlib.gzipSync(body, { level: 9 }));
-          body = gzCache.get(file);
-          headers['Content-Encoding'] = 'gzip';
-        }
-        res.writeHead(200, headers);
-        res.end(body);
-      } catch {
-        res.writeHead(404).end('not found');
-      }
-    });
-    server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${server.address().port}` }));
-  });
-}
 
 // ---- formatting and statistics ------------------------------------------------------------------
 const int = (v) => (v == null || !Number.isFinite(v) ? 'n/a' : Math.round(v).toLocaleString('en'));
@@ -126,7 +94,6 @@ function native(side, dim, steps) {
 }
 
 // ---- the real page: Play ------------------------------------------------------------------------
-const READY = 'som-playground[data-ready="true"]';
 
 /**
  * Play at the fastest speed in the real page, driven through the element's public API: the link
@@ -369,49 +336,6 @@ function summariseProfile(profile, title) {
   [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15).forEach(([k, v]) => log(`  ${(100 * v / total).toFixed(1).padStart(5)}%  ${k}`));
 }
 
-// ---- the real page: navigation → interactive ----------------------------------------------------
-/** Milliseconds from navigation start to som-playground[data-ready], LOADS times; `network` throttles. */
-async function timeToInteractive(browser, origin, network = null) {
-  const times = [];
-  const files = new Set();
-  for (let r = 0; r < LOADS; r++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addInitScript(() => {
-      new MutationObserver((_, obs) => {
-        const el = document.querySelector('som-playground');
-        if (el && el.dataset.ready === 'true') {
-          window.__readyAt = performance.now();
-          obs.disconnect();
-        }
-      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
-    });
-    context.on('request', (req) => files.add(new URL(req.url()).pathname));
-    const page = await context.newPage();
-    if (network) {
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', network);
-    }
-    await page.goto(`${origin}/app/index.html`);
-    await page.waitForSelector(READY, { timeout: 60_000 });
-    times.push(await page.evaluate(() => window.__readyAt));
-    await context.close();
-  }
-  return { times, files: [...files].filter((f) => f.startsWith('/app/')).map((f) => f.slice('/app/'.length) || 'index.html') };
-}
-
-/** Raw and gzip -9 bytes of every file in the built page. */
-function gzipSizes(dist) {
-  return fs.readdirSync(dist, { withFileTypes: true, recursive: true })
-    .filter((d) => d.isFile())
-    .map((d) => {
-      const file = path.join(d.parentPath ?? d.path, d.name);
-      const body = fs.readFileSync(file);
-      return { name: path.relative(dist, file), raw: body.length, gz: zlib.gzipSync(body, { level: 9 }).length };
-    })
-    .sort((a, b) => b.gz - a.gz);
-}
-
 // ---- the machine ----------------------------------------------------------------------------------
 function machine() {
   const info = fs.readFileSync('/proc/cpuinfo', 'utf8');
@@ -559,8 +483,8 @@ for (const side of PLAY_SIDES) {
 }
 const csvLoad = ONLY_PLAY ? null : await csvWhilePlaying(browser, origin);
 if (csvLoad) log(`CSV of ${int(CSV_ROWS)} rows while playing: read in ${int(csvLoad.readMs)} ms, ${csvLoad.clicks.length} clicks, slowest ${ms(Math.max(...csvLoad.clicks, 0), 0)}`);
-const local = await timeToInteractive(browser, origin);
-const wifi = await timeToInteractive(browser, origin, WIFI);
+const local = await timeToInteractive(browser, `${origin}/app/`);
+const wifi = await timeToInteractive(browser, `${origin}/app/`, WIFI);
 const sizes = gzipSizes(path.join(SITE, 'app'));
 await browser.close();
 server.close();

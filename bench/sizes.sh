@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Size of the shipped wasm by build settings: opt-level z / s / 3, lto on / off, SIMD128 on / off,
-# then wasm-bindgen and wasm-opt (none, -Oz, -O3), gzipped with gzip -9. Prints a markdown table.
+# then wasm-bindgen and wasm-opt (none, -Oz, -O3), gzipped with gzip -9, of the map module (the
+# page's wasm: --no-default-features --features map; the CSV module is not counted). Prints a markdown table.
 # Builds in target/size-matrix (never touches dist/ or target/release). About 1 minute per row.
 #   bash bench/sizes.sh
 set -euo pipefail
@@ -19,7 +20,7 @@ for cfg in "z true off" "s true off" "3 true off" "z false off" "s false off" "z
   [ "$3" = on ] && flags="-C target-feature=+simd128"
   CARGO_PROFILE_RELEASE_OPT_LEVEL=$1 CARGO_PROFILE_RELEASE_LTO=$2 \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$flags" \
-    cargo build --quiet --release --lib --target wasm32-unknown-unknown >&2
+    cargo build --quiet --release --lib --target wasm32-unknown-unknown --no-default-features --features map >&2
   rm -rf "$out"/*
   wasm-bindgen --target web --out-dir "$out" "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/som_playground.wasm"
   w="$out/som_playground_bg.wasm"

@@ -13,6 +13,10 @@
 #   bash scripts/bench.sh --profile DIR    also saves Chrome CPU profiles of Play (the page's thread;
 #                                          DIR relative to the repository)
 #
+#   BENCH_ONLY=load bash scripts/bench.sh  only the load: navigation → interactive (localhost and
+#                                          "school Wi-Fi", 3 loads each) and the files' sizes, with
+#                                          bench/load.mjs (under a minute; no peers, no Play)
+#
 #   BENCH_DIST=dir     benchmark an existing build (a dist/ folder) instead of running scripts/build.sh
 #   BENCH_NATIVE=path  use this bench/native.rs binary; BENCH_NATIVE=none skips the native core
 #                      (by default it is built with `cargo bench --bench native --no-run`)
@@ -40,6 +44,13 @@ else
   echo "bench: scripts/build.sh" >&2
   bash scripts/build.sh >&2
   cp -r dist "$site/app"
+fi
+
+if [ "${BENCH_ONLY:-}" = load ]; then
+  exec node bench/load.mjs "$site/app"
+elif [ -n "${BENCH_ONLY:-}" ]; then
+  echo "bench: BENCH_ONLY=$BENCH_ONLY: the only part is 'load'" >&2
+  exit 2
 fi
 
 native=${BENCH_NATIVE:-}

@@ -129,3 +129,12 @@ fn scaling_names() {
         "unknown scaling 'minmax'; valid values are none, minMax, zScore"
     );
 }
+
+#[test]
+fn iris_table_is_the_csv_file_parsed() {
+    // src/data/iris.rs holds data/iris.csv as numbers (the map's wasm has no CSV reader): every
+    // value, label and column name must be what the CSV reader makes of the file.
+    let text = include_str!("../data/iris.csv");
+    let parsed = som_playground::data::parse_csv(text, &Default::default()).unwrap();
+    assert_eq!(builtin("iris", 150, 7).unwrap(), parsed);
+}

@@ -266,3 +266,45 @@ fn metrics_read_every_row_or_a_bounded_sample() {
     assert!(large.quantization_error().is_finite() && large.quantization_error() > 0.0);
     assert!((0.0..=1.0).contains(&large.topographic_error()));
 }
+
+#[wasm_bindgen_test]
+fn adopt_data_takes_what_the_csv_module_parsed_like_load_csv() {
+    // The page's map wasm has no CSV reader: the CSV module's parseCsv / CsvLoader.dataset hand
+    // it { values, dim, columns, labels }, which must give the same data as loadCsv.
+    use som_playground::web::{parse_csv, CsvLoader};
+    let text = "h,w,kind\n1,20,cat\n2,30,dog\n3,40,cat\n";
+    let mut loaded = build(small());
+    loaded.load_csv(text.into(), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
+    let parsed = parse_csv(text.into(), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
+    let mut adopted = build(small());
+    adopted.adopt_data(parsed, JsValue::UNDEFINED).unwrap();
+    assert_eq!(adopted.raw_data(), loaded.raw_data());
+    assert_eq!(adopted.data(), loaded.data());
+    assert_eq!(adopted.columns(), ["h", "w"]);
+    assert_eq!(adopted.label_classes(), ["cat", "dog"]);
+    assert_eq!(adopted.label_indices(), loaded.label_indices());
+    assert_eq!(adopted.weights(), loaded.weights(), "the same map rebuilt for 2 columns");
+
+    let mut loader = CsvLoader::new((text.len() as f64).into()).unwrap();
+    loader.push(text.into()).unwrap();
+    let chunked = loader.dataset_js(js_sys::Array::of1(&1.into()).into(), (-1).into()).unwrap();
+    adopted.adopt_data(chunked, "none".into()).unwrap();
+    assert_eq!((adopted.dim(), adopted.raw_data()), (1, vec![20.0, 30.0, 40.0]));
+    assert!(adopted.label_classes().is_empty());
+
+    // Refused, naming the field, and nothing changes.
+    let bad = options(&[
+        ("values", js_sys::Float32Array::from(&[1.0f32, 2.0][..]).into()),
+        ("dim", 1.into()),
+        ("columns", js_sys::Array::of1(&"x".into()).into()),
+        ("labels", js_sys::Array::of1(&"a".into()).into()),
+    ]);
+    let e = message(adopted.adopt_data(bad, JsValue::UNDEFINED).unwrap_err());
+    assert!(
+        e == "labels must be an array of 2 strings (one label per row), or null, got an array of 1",
+        "{e}"
+    );
+    let e = message(adopted.adopt_data(12.into(), JsValue::UNDEFINED).unwrap_err());
+    assert!(e.starts_with("parsed must be the data from CsvLoader.dataset or parseCsv"), "{e}");
+    assert_eq!(adopted.raw_data(), vec![20.0, 30.0, 40.0]);
+}

@@ -18,8 +18,7 @@
 use rand_core::{RngCore, SeedableRng};
 use rand_pcg::Pcg32;
 
-use super::csv::{parse_csv, CsvOptions};
-use super::{DataError, Dataset};
+use super::{iris, DataError, Dataset};
 
 /// Names accepted by [`builtin`], in menu order.
 pub const BUILTIN_NAMES: &[&str] = &["rgb", "square", "blobs", "blobs3d", "ring", "iris"];
@@ -29,9 +28,6 @@ pub const DEFAULT_ROWS: usize = 500;
 
 /// The most rows a generator makes; larger requests are clamped to it.
 pub const MAX_ROWS: usize = 100_000;
-
-/// The Iris CSV, compiled in.
-const IRIS_CSV: &str = include_str!("../../data/iris.csv");
 
 /// Centres of the three `blobs` clusters (labels `A`, `B`, `C`).
 const BLOBS: [[f32; 2]; 3] = [[0.25, 0.3], [0.75, 0.3], [0.5, 0.75]];
@@ -79,7 +75,11 @@ pub fn builtin(name: &str, rows: usize, seed: u64) -> Result<Dataset, DataError>
             (v, 3, &["x", "y", "z"], Some(l))
         }
         "ring" => (g.ring(rows), 2, &["x", "y"], None),
-        "iris" => return parse_csv(IRIS_CSV, &CsvOptions::default()),
+        "iris" => {
+            let values = iris::TENTHS.iter().map(|&t| t as f32 / 10.0).collect();
+            let labels = iris::LABELS.iter().map(|&l| iris::SPECIES[l as usize].to_string()).collect();
+            (values, 4, &iris::COLUMNS, Some(labels))
+        }
         _ => return Err(DataError::UnknownDataset { got: DataError::quote(name) }),
     };
     let data = Dataset::new(values, dim)?.with_columns(columns.iter().map(|c| c.to_string()).collect())?;

@@ -25,14 +25,21 @@
 //! assert!(rgb.values().iter().all(|v| (0.0..=1.0).contains(v)));
 //! ```
 
+// The CSV reader (feature `csv`, on by default): the page's map wasm is built without it and the
+// CSV module (scripts/build.sh) with it alone.
+#[cfg(feature = "csv")]
 pub mod csv;
+#[cfg(feature = "csv")]
 pub mod csv_stream;
 mod dataset;
 mod error;
 pub mod generators;
+mod iris;
 pub mod scale;
 
+#[cfg(feature = "csv")]
 pub use self::csv::{inspect_csv, parse_csv, CsvInfo, CsvOptions};
+#[cfg(feature = "csv")]
 pub use csv_stream::{CsvStream, MAX_CSV_BYTES, MAX_CSV_COLUMNS, MAX_CSV_ROWS, MAX_LINE_BYTES};
 pub use dataset::Dataset;
 pub use error::DataError;

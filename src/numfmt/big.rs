@@ -124,6 +124,8 @@ impl Big {
     }
 }
 
+// Used by the parser only (the CSV module, feature `csv`).
+#[cfg(feature = "csv")]
 impl Big {
     /// The number of significant bits.
     #[inline(never)]

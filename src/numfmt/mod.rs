@@ -14,9 +14,11 @@
 
 mod big;
 mod format;
+#[cfg(feature = "csv")]
 mod parse;
 
 pub(crate) use format::{display_f32, display_f64, exp_f32, exp_f64, fixed_f64};
+#[cfg(feature = "csv")]
 pub(crate) use parse::parse_f32;
 
 #[cfg(test)]

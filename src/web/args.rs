@@ -12,6 +12,9 @@
 //! JavaScript writes it (`NaN`, `Infinity`, `-1`, `'text'`, `an object`), never Rust's
 //! `inf`.
 
+// The CSV module (feature `csv` alone) uses only some of these.
+#![cfg_attr(not(feature = "map"), allow(dead_code))]
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -246,6 +249,30 @@ pub(crate) fn index_array(
                     js_number(x)
                 )))
             }
+        })
+        .collect()
+}
+
+/// An array of exactly `len` strings (column names, one label per row): "{name} must be an array
+/// of {len} strings ({what}){or}, got …".
+#[cfg(feature = "map")]
+pub(crate) fn strings(
+    v: &JsValue,
+    name: &str,
+    len: usize,
+    what: &str,
+    or: &str,
+) -> Result<Vec<String>, JsError> {
+    if !js_sys::Array::is_array(v) || v.unchecked_ref::<js_sys::Array>().length() as usize != len {
+        return Err(invalid(name, &format!("an array of {len} strings ({what}){or}"), v));
+    }
+    let array = v.unchecked_ref::<js_sys::Array>();
+    (0..len as u32)
+        .map(|i| {
+            array
+                .get(i)
+                .as_string()
+                .ok_or_else(|| invalid(&format!("{name}[{i}]"), "a string", &array.get(i)))
         })
         .collect()
 }

@@ -8,10 +8,14 @@
 //! loader.free();
 //! ```
 //!
+//! The page's map wasm has no CSV reader: this file is the CSV module's facade (feature `csv`),
+//! and the page hands the map what it parsed, `som.adoptData(loader.dataset(columns, label),
+//! scaling)` (or `som.adoptData(parseCsv(text))`), a plain `{ values, dim, columns, labels }`.
+//!
 //! Everything is [`crate::data::CsvStream`]: the same results and error messages (line and
 //! column named) as `inspectCsv` / `loadCsv` on the whole text, wherever the chunks are cut.
 
-use crate::data::{CsvInfo, CsvOptions, CsvStream, Dataset, MAX_COLUMNS, MAX_CSV_BYTES, MAX_CSV_ROWS};
+use crate::data::{self, CsvInfo, CsvOptions, CsvStream, Dataset, MAX_COLUMNS, MAX_CSV_BYTES, MAX_CSV_ROWS};
 use wasm_bindgen::prelude::*;
 
 use super::{args, js_error};
@@ -69,6 +73,50 @@ impl CsvLoader {
         let info = self.stream.info().map_err(js_error)?;
         info_object(&info)
     }
+
+    /// The finished text as plain data for `Som.adoptData`, `{ values, dim, columns, labels }`,
+    /// for `columns` and `label` as `Som.adoptCsv` takes them; the same data and errors as
+    /// `adoptCsv`. The loader keeps its text (another choice of columns may follow).
+    #[wasm_bindgen(js_name = dataset)]
+    pub fn dataset_js(&mut self, columns: JsValue, label: JsValue) -> Result<JsValue, JsError> {
+        let options = csv_options(&columns, &label)?;
+        dataset_object(&self.dataset(&options)?)
+    }
+}
+
+/// Describes a CSV text (a string) without loading it: headers, which columns are numeric, a
+/// preview.
+#[wasm_bindgen(js_name = inspectCsv)]
+pub fn inspect_csv(text: JsValue) -> Result<JsValue, JsError> {
+    let text = args::string(&text, "text", "the CSV text, a string")?;
+    info_object(&data::inspect_csv(&text).map_err(js_error)?)
+}
+
+/// Parses a whole CSV text (a string) into plain data for `Som.adoptData`, `{ values, dim,
+/// columns, labels }`, with `columns` and `label` as `Som.loadCsv` takes them; the same data and
+/// errors (the line and column named) as `loadCsv`.
+#[wasm_bindgen(js_name = parseCsv)]
+pub fn parse_csv(text: JsValue, columns: JsValue, label: JsValue) -> Result<JsValue, JsError> {
+    let text = args::string(&text, "text", "the CSV text, a string")?;
+    let options = csv_options(&columns, &label)?;
+    dataset_object(&data::parse_csv(&text, &options).map_err(js_error)?)
+}
+
+/// `{ values: Float32Array (row-major), dim, columns: string[], labels: string[] | null }`.
+fn dataset_object(data: &Dataset) -> Result<JsValue, JsError> {
+    let object = js_sys::Object::new();
+    let strings = |v: &[String]| JsValue::from(v.iter().map(JsValue::from).collect::<js_sys::Array>());
+    let fields: [(&str, JsValue); 4] = [
+        ("values", js_sys::Float32Array::from(data.values()).into()),
+        ("dim", data.dim().into()),
+        ("columns", strings(data.columns())),
+        ("labels", data.labels().map_or(JsValue::NULL, strings)),
+    ];
+    for (key, value) in fields {
+        js_sys::Reflect::set(&object, &key.into(), &value)
+            .map_err(|_| js_error("CsvLoader.dataset failed"))?;
+    }
+    Ok(object.into())
 }
 
 impl CsvLoader {

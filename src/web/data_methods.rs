@@ -1,8 +1,11 @@
 //! The data half of the facade: built-in data sets, CSV text, scaling, and what the data
 //! panel reads back. Every change of data is all or nothing: on error the map and the data stay.
 
-use super::csv_loader::{csv_options, info_object};
-use super::{args, build_map, js_error, scaling, CsvLoader, Som};
+#[cfg(feature = "csv")]
+use super::csv_loader::csv_options;
+#[cfg(feature = "csv")]
+use super::CsvLoader;
+use super::{args, build_map, js_error, scaling, Som};
 use crate::data::{self, Dataset, Scaling};
 use wasm_bindgen::prelude::*;
 
@@ -22,14 +25,6 @@ fn scaling_arg(v: &JsValue, name: &str) -> Result<Scaling, JsError> {
 #[wasm_bindgen(js_name = builtinDataSets)]
 pub fn builtin_data_sets() -> Vec<String> {
     data::BUILTIN_NAMES.iter().map(|s| s.to_string()).collect()
-}
-
-/// Describes a CSV text (a string) without loading it: headers, which columns are numeric, a
-/// preview.
-#[wasm_bindgen(js_name = inspectCsv)]
-pub fn inspect_csv(text: JsValue) -> Result<JsValue, JsError> {
-    let text = args::string(&text, "text", "the CSV text, a string")?;
-    info_object(&data::inspect_csv(&text).map_err(js_error)?)
 }
 
 #[wasm_bindgen]
@@ -80,6 +75,7 @@ impl Som {
     /// numeric ones); `label` the label column: undefined or null for the first text column (if
     /// any), a negative integer for none, else a column index. Any error names the line and
     /// column; the current map and data stay as they were.
+    #[cfg(feature = "csv")]
     #[wasm_bindgen(js_name = loadCsv)]
     pub fn load_csv(&mut self, text: JsValue, columns: JsValue, label: JsValue) -> Result<(), JsError> {
         let text = args::string(&text, "text", "the CSV text, a string")?;
@@ -91,6 +87,7 @@ impl Som {
     /// Makes a `CsvLoader`'s finished text the data, like `loadCsv` (same `columns` and
     /// `label`), with `scaling` (one of 'none', 'minMax', 'zScore'; undefined or null keeps the
     /// current one). All or nothing.
+    #[cfg(feature = "csv")]
     #[wasm_bindgen(js_name = adoptCsv)]
     pub fn adopt_csv(
         &mut self,
@@ -100,16 +97,44 @@ impl Som {
         scaling: JsValue,
     ) -> Result<(), JsError> {
         let options = csv_options(&columns, &label)?;
-        let scaling = match args::optional_string(&scaling, "scaling", SCALINGS)? {
-            None => None,
-            Some(_) => Some(scaling_arg(&scaling, "scaling")?),
-        };
+        let scaling = optional_scaling(&scaling)?;
         let raw = loader.dataset(&options)?;
-        let before = self.options.scaling;
-        if let Some(s) = scaling {
-            self.options.scaling = s.name();
+        self.adopt(raw, scaling)
+    }
+
+    /// Makes data parsed by the CSV module the data, like `adoptCsv`: `parsed` is what
+    /// `CsvLoader.dataset` or `parseCsv` return, `{ values, dim, columns, labels }` (values an
+    /// array or typed array of finite numbers within ±1e15, row-major; dim an integer from 1 to
+    /// 1024; columns dim strings; labels null or one string per row), `scaling` one of 'none',
+    /// 'minMax', 'zScore' (undefined or null keeps the current one). All or nothing.
+    #[wasm_bindgen(js_name = adoptData)]
+    pub fn adopt_data(&mut self, parsed: JsValue, scaling: JsValue) -> Result<(), JsError> {
+        let scaling = optional_scaling(&scaling)?;
+        let what = "the data from CsvLoader.dataset or parseCsv, { values, dim, columns, labels }";
+        if !parsed.is_object() {
+            return Err(args::invalid("parsed", what, &parsed));
         }
-        self.replace_data(raw, "custom").inspect_err(|_| self.options.scaling = before)
+        let field = |name: &str| js_sys::Reflect::get(&parsed, &name.into()).unwrap_or(JsValue::UNDEFINED);
+        let dim = args::integer_or(
+            &field("dim"),
+            "dim",
+            1,
+            data::MAX_COLUMNS as u64,
+            "the number of columns, an integer from 1 to 1024",
+        )? as usize;
+        let values = args::float_rows(&field("values"), "values", dim, MAX_DATA_VALUES, data::MAX_ABS_VALUE)?;
+        let mut raw = Dataset::new(values, dim).map_err(js_error)?;
+        raw = raw
+            .with_columns(args::strings(&field("columns"), "columns", dim, "one name per column", "")?)
+            .map_err(js_error)?;
+        let labels = field("labels");
+        if !labels.is_null() && !labels.is_undefined() {
+            let rows = raw.rows();
+            raw = raw
+                .with_labels(args::strings(&labels, "labels", rows, "one label per row", ", or null")?)
+                .map_err(js_error)?;
+        }
+        self.adopt(raw, scaling)
     }
 
     /// Sets the scaling: `"minMax"` (to [0,1], the default), `"zScore"` or `"none"`.
@@ -156,7 +181,24 @@ impl Som {
     }
 }
 
+/// An optional scaling argument: undefined or null for none.
+fn optional_scaling(v: &JsValue) -> Result<Option<Scaling>, JsError> {
+    match args::optional_string(v, "scaling", SCALINGS)? {
+        None => Ok(None),
+        Some(_) => Ok(Some(scaling_arg(v, "scaling")?)),
+    }
+}
+
 impl Som {
+    /// Makes `raw` (parsed CSV) the data with `scaling` (None keeps the current one). All or nothing.
+    fn adopt(&mut self, raw: Dataset, scaling: Option<Scaling>) -> Result<(), JsError> {
+        let before = self.options.scaling;
+        if let Some(s) = scaling {
+            self.options.scaling = s.name();
+        }
+        self.replace_data(raw, "custom").inspect_err(|_| self.options.scaling = before)
+    }
+
     /// Makes `raw` the data; keeps the map unless the column count changed. All or nothing.
     fn replace_data(&mut self, raw: Dataset, name: &str) -> Result<(), JsError> {
         let data = raw.scaled(scaling(&self.options));

@@ -85,7 +85,7 @@ impl Options {
             init: c.init.name(),
             order: c.order.name(),
             seed: s.seed,
-            // "custom" (what options() says after setData / loadCsv) means: keep the data.
+            // "custom" (what options() says after setData / adoptData / loadCsv) means: keep the data.
             data_given: s.data_given && s.data != "custom",
             data: s.data.to_string(),
             data_rows: s.data_rows,

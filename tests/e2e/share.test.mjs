@@ -289,7 +289,7 @@ test('csv=my-data.csv beside the page, at the tug-of-war stop, params hidden, in
         const { ready } = await import('./som-playground.js');
         const wasm = await ready();
         const base = new wasm.Som({ rows: 2, cols: 2 });
-        base.loadCsv(await (await fetch('my-data.csv')).text());
+        base.adoptData(wasm.parseCsv(await (await fetch('my-data.csv')).text())); // the CSV module parses, the map adopts
         const { data, dataRows, dim, ...options } = s.options;
         const som = base.withOptions(options);
         base.free();

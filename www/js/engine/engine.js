@@ -22,18 +22,24 @@ export function wasmModule() {
   })();
   return compiled;
 }
+// Fetching and compiling start as soon as this module runs (index.html preloads the file), not
+// when the first lesson has built its DOM; a failure surfaces in the lessons that await it.
+wasmModule().catch(() => {});
 
 let facade = null;
 
 /**
- * The wasm facade itself on the page's thread (`Som`, `CsvLoader`, `optionSchema`, …), for
- * scripts that want the core without a lesson. Instantiated from the same compiled module.
+ * The wasm facade itself on the page's thread (`Som`, `optionSchema`, …, and the CSV module's
+ * `CsvLoader`, `parseCsv`, `inspectCsv`), for scripts that want the core without a lesson. The
+ * map is instantiated from the same compiled module; a CSV reaches it as
+ * `som.adoptData(parseCsv(text))`.
  */
 export function ready() {
   facade ??= (async () => {
-    const glue = await import(new URL('./som_playground.js', here).href);
+    const [glue, csv] = await Promise.all(['som_playground.js', 'som_csv.js'].map((f) => import(new URL(`./${f}`, here).href)));
     await glue.default({ module_or_path: await wasmModule() });
-    return glue;
+    await csv.default({ module_or_path: new URL('./som_csv_bg.wasm', here) });
+    return { ...glue, CsvLoader: csv.CsvLoader, parseCsv: csv.parseCsv, inspectCsv: csv.inspectCsv };
   })();
   return facade;
 }

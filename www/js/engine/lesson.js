@@ -21,12 +21,13 @@ const MAX_SAMPLES = 2000;
 
 export class Lesson {
   /**
-   * @param wasm the wasm-bindgen exports (Som, CsvLoader, …)
+   * @param wasm the map module's wasm-bindgen exports (Som, …)
    * @param post (snapshot, transfer) => void, sends a snapshot to the page
    */
-  constructor(wasm, post) {
+  constructor(wasm, post, csvModule) {
     this.wasm = wasm;
     this.post = post;
+    this.csvModule = csvModule; // () => a promise of the CSV module's exports (CsvLoader, parseCsv)
     this.som = null;
     this.trace = null;
     this.phase = -1;
@@ -122,16 +123,17 @@ export class Lesson {
   }
 
   /** Reads a whole CSV (a link's data); throws, naming the line, and keeps the data. */
-  loadCsv({ text }) {
-    this.som.loadCsv(text);
+  async loadCsv({ text }) {
+    this.som.adoptData((await this.csvModule()).parseCsv(text));
     this.newData();
   }
 
-  // ---- a CSV file in chunks --------------------------------------------------------------------
+  // ---- a CSV file in chunks (the CSV module's CsvLoader; the map adopts what it parsed) ----------
 
-  csvStart({ bytes }) {
+  async csvStart({ bytes }) {
+    const csv = await this.csvModule();
     this.csvCancel();
-    this.loader = new this.wasm.CsvLoader(bytes);
+    this.loader = new csv.CsvLoader(bytes);
   }
 
   csvPush({ text }) {
@@ -139,20 +141,17 @@ export class Lesson {
     return { bytes: this.loader.bytes(), records: this.loader.records() };
   }
 
-  csvInfo() {
-    return this.loader.info();
-  }
+  csvInfo() { return this.loader.info(); }
 
   /** Makes the chosen columns the data (all or nothing). */
   csvAdopt({ columns, label, scaling }) {
-    this.som.adoptCsv(this.loader, Uint32Array.from(columns), label, scaling);
+    this.som.adoptData(this.loader.dataset(Uint32Array.from(columns), label), scaling);
     this.csvCancel();
     this.newData();
   }
 
   csvCancel() {
-    this.loader?.free();
-    this.loader = null;
+    this.loader = this.loader?.free() ?? null;
   }
 
   // ---- stepping --------------------------------------------------------------------------------
