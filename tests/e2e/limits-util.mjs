@@ -1,9 +1,28 @@
-// Shared by tests/e2e/limits.test.mjs and scripts/limits.mjs: what the worker sends the page
-// (every message counted on arrival, by the bytes of its numbers and strings), the worker's
-// wasm memory, the page's JS heap, and a click timed to the moment the lesson's state shows
-// its effect.
+// Shared by tests/e2e/limits.test.mjs, tests/e2e/long-runs.test.mjs and scripts/limits.mjs: the
+// page opened at a link, what the worker sends the page (every message counted on arrival, by
+// the bytes of its numbers and strings), the worker's wasm memory, the page's JS heap, and a
+// click timed to the moment the lesson's state shows its effect.
+import { browser, DESKTOP } from './harness.mjs';
 
 export const MiB = 1024 * 1024;
+
+/**
+ * Opens the page at `hash` in a new context (with `count`, every message of its workers counted:
+ * instrument()) and waits for the lesson; resolves to { page, errors, memory(), close() }.
+ */
+export async function open(server, hash, { count = false, viewport = DESKTOP } = {}) {
+  const context = await (await browser()).newContext({ viewport });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  if (count) await instrument(page);
+  await page.goto(server.url + hash);
+  await page.waitForFunction(() => document.querySelector('som-playground')?.dataset.ready === 'true', null, { timeout: 300_000 });
+  const cdp = await context.newCDPSession(page);
+  const memory = async () => ({ wasm: await wasmBytes(page, server), heap: await heapBytes(cdp) });
+  return { page, cdp, errors, memory, close: () => context.close() };
+}
 
 /** Counts every message a Worker of `page` posts to it: `window.__sent` = [{ at, bytes, stopped }]. */
 export async function instrument(page) {
@@ -24,7 +43,7 @@ export async function instrument(page) {
       constructor(...args) {
         super(...args);
         this.addEventListener('message', ({ data }) => {
-          window.__sent.push({ at: performance.now(), bytes: size(data), stopped: data?.snap?.stopped ?? null });
+          window.__sent.push({ at: performance.now(), bytes: size(data), frame: data?.id == null && Boolean(data?.snap), stopped: data?.snap?.stopped ?? null });
         });
       }
     };
@@ -63,7 +82,7 @@ export function click(page, id, { value = null, apply = false, watch = 't', unti
   return page.evaluate(async ({ id, value, apply, watch, until, timeout }) => {
     const el = document.querySelector('som-playground');
     const root = el.shadowRoot;
-    const read = () => ({ t: el.t, phase: el.state.phase, dataRows: el.state.shape.dataRows, init: el.state.options.init })[watch];
+    const read = () => ({ t: el.t, phase: el.state.phase, playing: el.state.playing, dataRows: el.state.shape.dataRows, init: el.state.options.init })[watch];
     const was = read();
     const from = window.__sent.length;
     const t0 = performance.now();
