@@ -117,3 +117,72 @@ export function wideCsv(rows, cols) {
   }
   return lines.join('\n') + '\n';
 }
+
+/**
+ * Plays at the fastest speed for `ms` and pauses; resolves to the bytes of each Play frame the
+ * worker posted meanwhile (the answers to commands left out).
+ */
+export function playFrames(page, ms) {
+  return page.evaluate(async (ms) => {
+    const el = document.querySelector('som-playground');
+    const root = el.shadowRoot;
+    const slider = root.getElementById('speed');
+    slider.value = '100';
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    const from = window.__sent.length;
+    if (!el.state.playing) root.getElementById('btn-play').click();
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    const frames = window.__sent.slice(from).filter((m) => m.frame).map((m) => m.bytes);
+    await el.pause();
+    return frames;
+  }, ms);
+}
+
+/**
+ * Selects node `node` by a pointer press on the map and resolves to the milliseconds until the
+ * map has drawn it selected and the next frame is painted (the page alone answers this).
+ */
+export function selectOnMap(page, node) {
+  return page.evaluate(async (node) => {
+    const el = document.querySelector('som-playground');
+    const canvas = el.shadowRoot.querySelector('[data-testid="map-canvas"]');
+    const { rows, cols } = el.state.shape;
+    const r = canvas.getBoundingClientRect();
+    const x = r.left + ((node % cols) + 0.5) * (r.width / cols);
+    const y = r.top + (Math.floor(node / cols) + 0.5) * (r.height / rows);
+    const t0 = performance.now();
+    canvas.dispatchEvent(new PointerEvent('pointerdown', { clientX: x, clientY: y, bubbles: true, composed: true, pointerType: 'mouse' }));
+    await new Promise((resolve) => { const check = () => (canvas.dataset.selected === String(node) ? resolve() : setTimeout(check, 1)); check(); });
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    return performance.now() - t0;
+  }, node);
+}
+
+/**
+ * The milliseconds per Play frame spent in the input view's render() (with what it calls), from
+ * a CDP sampling profile of `ms` of Play at the fastest speed, and the frames drawn meanwhile.
+ * The function is found in the bundle as the `render(` before the view's "Input space: " label.
+ */
+export async function inputViewMs(page, cdp, server, ms) {
+  const bundle = await (await fetch(new URL('som-playground.js', server.url))).text();
+  const start = bundle.lastIndexOf('render(', bundle.indexOf('Input space: '));
+  const line = bundle.slice(0, start).split('\n').length - 1;
+  const column = start - (bundle.lastIndexOf('\n', start) + 1);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  const frames = (await playFrames(page, ms)).length;
+  const { profile } = await cdp.send('Profiler.stop');
+  const parent = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const isRender = ({ callFrame: f }) => f.functionName === 'render' && f.url.endsWith('som-playground.js')
+    && f.lineNumber === line && Math.abs(f.columnNumber - column) <= 8;
+  let us = 0;
+  profile.samples.forEach((id, i) => {
+    for (let n = id; n != null; n = parent.get(n)) {
+      if (isRender(byId.get(n))) { us += profile.timeDeltas[i] ?? 0; break; }
+    }
+  });
+  return { frames, msPerFrame: frames ? us / 1000 / frames : 0 };
+}
