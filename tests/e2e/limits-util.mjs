@@ -119,11 +119,12 @@ export function wideCsv(rows, cols) {
 }
 
 /**
- * Plays at the fastest speed for `ms` and pauses; resolves to the bytes of each Play frame the
- * worker posted meanwhile (the answers to commands left out).
+ * Plays at the fastest speed for `ms` (and on until `least` frames came, at most a minute) and
+ * pauses; resolves to the bytes of each Play frame the worker posted meanwhile (the answers to
+ * commands left out).
  */
-export function playFrames(page, ms) {
-  return page.evaluate(async (ms) => {
+export function playFrames(page, ms, least = 3) {
+  return page.evaluate(async ({ ms, least }) => {
     const el = document.querySelector('som-playground');
     const root = el.shadowRoot;
     const slider = root.getElementById('speed');
@@ -131,11 +132,12 @@ export function playFrames(page, ms) {
     slider.dispatchEvent(new Event('input', { bubbles: true }));
     const from = window.__sent.length;
     if (!el.state.playing) root.getElementById('btn-play').click();
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    const frames = window.__sent.slice(from).filter((m) => m.frame).map((m) => m.bytes);
+    const t0 = performance.now();
+    const frames = () => window.__sent.slice(from).filter((m) => m.frame).map((m) => m.bytes);
+    await new Promise((resolve) => { const check = () => (performance.now() - t0 > ms && (frames().length >= least || performance.now() - t0 > 60_000) ? resolve() : setTimeout(check, 20)); check(); });
     await el.pause();
-    return frames;
-  }, ms);
+    return frames();
+  }, { ms, least });
 }
 
 /**

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import fs from 'node:fs';
 import { startServer, closeBrowser } from './harness.mjs';
-import { open as openPage, click, wideCsv, MiB } from './limits-util.mjs';
+import { open as openPage, click, wideCsv, playFrames, MiB } from './limits-util.mjs';
 
 after(closeBrowser);
 
@@ -50,19 +50,7 @@ test('200×200 nodes × 1,000 columns: a Play frame sends under 1 MiB and the in
     await page.focus('[data-testid="map-canvas"]');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowRight');
-    const frames = await page.evaluate(async () => {
-      const el = document.querySelector('som-playground');
-      const root = el.shadowRoot;
-      const slider = root.getElementById('speed');
-      slider.value = '100';
-      slider.dispatchEvent(new Event('input', { bubbles: true }));
-      const from = window.__sent.length;
-      root.getElementById('btn-play').click();
-      await new Promise((resolve) => { const check = () => (window.__sent.slice(from).filter((m) => m.frame).length >= 3 ? resolve() : setTimeout(check, 20)); check(); });
-      root.getElementById('btn-play').click(); // Pause
-      await el.weights(); // the pause's snapshot is in
-      return window.__sent.slice(from).filter((m) => m.frame).map((m) => m.bytes);
-    });
+    const frames = await playFrames(page, 0, 3); // Play until 3 frames came, then Pause
     assert.ok(frames.length >= 3);
     // All weights are 160 MB; every node's on the 3 columns drawn plus two nodes' 1,000 are 0.5 MB.
     for (const bytes of frames) assert.ok(bytes < MiB, `a Play frame sent ${(bytes / MiB).toFixed(2)} MiB`);

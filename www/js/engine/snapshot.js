@@ -3,7 +3,7 @@
 // snapshot carries only what the views draw: all of them while they are few (up to
 // ALL_WEIGHTS_UP_TO), else every node's on the columns the views show (the map colouring's, the
 // input view's axes) and every column of the inspector's and the selected node (`Lesson.watch`),
-// 0.6 MB a frame instead of 160 MB at 200×200 nodes × 1,000 columns. An export asks for all of
+// 0.46 MiB a frame instead of 160 MB at 200×200 nodes × 1,000 columns. An export asks for all of
 // them (`Lesson.weights`). The largest array goes in a buffer the page handed back (transferred).
 
 import { PHASES } from './phases.js';
