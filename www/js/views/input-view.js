@@ -137,7 +137,10 @@ export class InputView {
     else drawAxes(ctx, p, names, lo);
 
     this.dataPoints = this.drawData(ctx, app);
-    this.ghostPoints = Array.from({ length: nodes }, (_, i) => [...this.projectNode(ghosts, i).slice(0, 2), i]);
+    this.ghostPoints = Array.from({ length: nodes }, (_, i) => {
+      const [x, y] = this.projectNode(ghosts, i);
+      return [x, y, i];
+    });
     drawNet(ctx, this.ghostPoints, app.edges);
     this.ghostLayer = drawGhosts(ctx, p, this.ghostPoints, app.selected, this.ghostLayer);
     this.drawTug(ctx, app);
