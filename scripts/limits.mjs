@@ -83,7 +83,7 @@ try {
       await new Promise((resolve) => setTimeout(resolve, 500));
       answers.push([`select a node on the map during ${what}`, await selectOnMap(page, what === 'Play' ? 202 : 203)]);
       answers.push([`Pause during ${what} (drawn paused)`, (await click(page, 'btn-play', { watch: 'playing' })).ms]);
-      await page.evaluate(() => document.querySelector('som-playground').weights());
+      await page.evaluate(() => document.querySelector('som-playground').pause()); // the engine confirmed
     }
     console.log('| click | ms to its effect drawn |\n|---|---:|');
     for (const [what, t] of answers) console.log(`| ${what} | ${ms(t)} |`);

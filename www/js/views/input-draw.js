@@ -113,15 +113,31 @@ function stampGhosts(ctx, p, pts, r, layer) {
   return layer;
 }
 
+/** Arrows per path: one huge path rasterises far slower than many small ones (40,000 arrows: seconds). */
+const ARROWS_PER_PATH = 256;
+
 /**
  * Arrows from `from[i]` to `to[i]` ([x, y] canvas points) in `colour`, those under 2 px left
- * out: every shaft in one stroke, every head in one fill.
+ * out: the shafts of each ARROWS_PER_PATH in one stroke, their heads in one fill.
  */
 export function drawArrows(ctx, from, to, colour) {
-  const heads = [];
   ctx.strokeStyle = colour;
   ctx.fillStyle = colour;
   ctx.lineWidth = 1.5;
+  let heads = [];
+  const flush = () => {
+    ctx.stroke();
+    ctx.beginPath();
+    for (const [x, y, a] of heads) {
+      ctx.moveTo(x, y);
+      ctx.lineTo(x - 7 * Math.cos(a - 0.4), y - 7 * Math.sin(a - 0.4));
+      ctx.lineTo(x - 7 * Math.cos(a + 0.4), y - 7 * Math.sin(a + 0.4));
+      ctx.closePath();
+    }
+    ctx.fill();
+    ctx.beginPath();
+    heads = [];
+  };
   ctx.beginPath();
   for (let i = 0; i < from.length; i++) {
     const [x1, y1] = from[i], [x2, y2] = to[i];
@@ -129,16 +145,9 @@ export function drawArrows(ctx, from, to, colour) {
     ctx.moveTo(x1, y1);
     ctx.lineTo(x2, y2);
     heads.push([x2, y2, Math.atan2(y2 - y1, x2 - x1)]);
+    if (heads.length === ARROWS_PER_PATH) flush();
   }
-  ctx.stroke();
-  ctx.beginPath();
-  for (const [x, y, a] of heads) {
-    ctx.moveTo(x, y);
-    ctx.lineTo(x - 7 * Math.cos(a - 0.4), y - 7 * Math.sin(a - 0.4));
-    ctx.lineTo(x - 7 * Math.cos(a + 0.4), y - 7 * Math.sin(a + 0.4));
-    ctx.closePath();
-  }
-  ctx.fill();
+  if (heads.length) flush();
 }
 
 const stamps = new Map();
