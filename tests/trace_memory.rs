@@ -46,7 +46,10 @@ fn a_traced_step_allocates_no_copy_of_the_weights() {
     let before_step = som.weights().to_vec();
     let (trace, bytes) = allocated(|| som.step_trace(&x, 0));
     let per_node = som.len() * 4;
-    assert!(bytes <= 3 * per_node + 4 * c.dim + 1024, "a traced step allocated {bytes} bytes (the weights are {weights_bytes})");
+    assert!(
+        bytes <= 3 * per_node + 4 * c.dim + 1024,
+        "a traced step allocated {bytes} bytes (the weights are {weights_bytes})"
+    );
     assert_eq!(trace.before, before_step, "the weights before the step, moved into the trace");
     // After the step the weights are the map's: equal to an untraced step's.
     let mut other = Som::new(&c, 1).unwrap();
@@ -54,5 +57,8 @@ fn a_traced_step_allocates_no_copy_of_the_weights() {
     other.step(&x);
     let (after, rebuilt) = allocated(|| som.weights().to_vec());
     assert_eq!(after, other.weights());
-    assert!(rebuilt <= 2 * weights_bytes + 1024, "reading the weights after it rebuilt the view once and copied it: {rebuilt} bytes");
+    assert!(
+        rebuilt <= 2 * weights_bytes + 1024,
+        "reading the weights after it rebuilt the view once and copied it: {rebuilt} bytes"
+    );
 }

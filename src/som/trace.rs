@@ -47,16 +47,6 @@ impl Som {
         let bmu = self.step(x);
         let mut h = vec![0.0; self.len()];
         fast::Tables::default().neighborhood_into(&self.grid, self.config.neighborhood, bmu, sigma, &mut h);
-        StepTrace {
-            t,
-            row,
-            x: x.to_vec(),
-            distances,
-            bmu,
-            learning_rate,
-            sigma,
-            h,
-            before,
-        }
+        StepTrace { t, row, x: x.to_vec(), distances, bmu, learning_rate, sigma, h, before }
     }
 }
