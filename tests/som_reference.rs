@@ -206,10 +206,11 @@ proptest! {
         a.set_weights(&w).unwrap();
         let mut b = a.clone();
         for (row, x) in xs.iter().enumerate() {
+            let before = a.weights().to_vec();
             let tr = a.step_trace(x, row);
             let bmu = b.step(x);
             prop_assert_eq!(tr.bmu, bmu);
-            prop_assert_eq!(&tr.after[..], a.weights());
+            prop_assert_eq!(&tr.before[..], &before[..]);
             prop_assert_eq!(a.weights(), b.weights());
             prop_assert_eq!(tr.h[bmu], 1.0);
             prop_assert_eq!(tr.t + 1, a.t());

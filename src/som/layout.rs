@@ -74,6 +74,14 @@ impl Weights {
         })
     }
 
+    /// The row-major view itself, moved out (built first if stale): no copy. The next
+    /// [`Weights::row_major`] builds a new one. For a trace's weights before a step, which the
+    /// step would make stale anyway.
+    pub(crate) fn take_row_major(&mut self) -> Vec<f32> {
+        self.row_major();
+        self.view.take().unwrap_or_default()
+    }
+
     /// Replaces every weight by row-major `w` (`n·dim` values), which becomes the view.
     pub(crate) fn set_row_major(&mut self, w: Vec<f32>) {
         let (n, dim) = (self.n, self.dim);

@@ -26,7 +26,8 @@ pub struct StepReport {
 }
 
 /// Every number of one online step, phase by phase, so the page can animate it without math:
-/// row → distances → BMU → neighbourhood h → update (weights before and after).
+/// row → distances → BMU → neighbourhood h → update (the weights before it; after it they are
+/// the map's `weights()`).
 #[wasm_bindgen]
 pub struct Trace {
     trace: StepTrace,
@@ -82,19 +83,20 @@ impl Trace {
     pub fn h(&self) -> Vec<f32> {
         self.trace.h.clone()
     }
-    /// Every weight before the update.
+    /// Every weight before the update (a copy; after it they are the map's `weights()`).
     #[wasm_bindgen(getter)]
     pub fn before(&self) -> Vec<f32> {
         self.trace.before.clone()
+    }
+    /// Where the weights before the update live in `wasmMemory()` (nodes × dim f32): a
+    /// zero-copy view, valid until the next call, so reading them needs no second copy in wasm.
+    #[wasm_bindgen(getter, js_name = beforePtr)]
+    pub fn before_ptr(&self) -> *const f32 {
+        self.trace.before.as_ptr()
     }
     /// The pull α·h(bmu, i; σ) of the row on every node: how far along x − w_i each node moves.
     #[wasm_bindgen(getter)]
     pub fn pulls(&self) -> Vec<f32> {
         self.pulls.clone()
-    }
-    /// Every weight after the update.
-    #[wasm_bindgen(getter)]
-    pub fn after(&self) -> Vec<f32> {
-        self.trace.after.clone()
     }
 }

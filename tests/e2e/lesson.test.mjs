@@ -35,7 +35,7 @@ function replay(page, traces) {
       bmu: trace.bmu,
       distances: [...trace.distances],
       h: [...trace.h],
-      after: [...trace.after],
+      after: [...som.weights()], // after a traced step the weights are the map's (the trace keeps the ones before)
       weights: [...som.weights()],
       live: [...(await el.weights())],
     };

@@ -1,9 +1,28 @@
-// Shared by tests/e2e/limits.test.mjs and scripts/limits.mjs: what the worker sends the page
-// (every message counted on arrival, by the bytes of its numbers and strings), the worker's
-// wasm memory, the page's JS heap, and a click timed to the moment the lesson's state shows
-// its effect.
+// Shared by tests/e2e/limits.test.mjs, tests/e2e/long-runs.test.mjs and scripts/limits.mjs: the
+// page opened at a link, what the worker sends the page (every message counted on arrival, by
+// the bytes of its numbers and strings), the worker's wasm memory, the page's JS heap, and a
+// click timed to the moment the lesson's state shows its effect.
+import { browser, DESKTOP } from './harness.mjs';
 
 export const MiB = 1024 * 1024;
+
+/**
+ * Opens the page at `hash` in a new context (with `count`, every message of its workers counted:
+ * instrument()) and waits for the lesson; resolves to { page, errors, memory(), close() }.
+ */
+export async function open(server, hash, { count = false, viewport = DESKTOP } = {}) {
+  const context = await (await browser()).newContext({ viewport });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  if (count) await instrument(page);
+  await page.goto(server.url + hash);
+  await page.waitForFunction(() => document.querySelector('som-playground')?.dataset.ready === 'true', null, { timeout: 300_000 });
+  const cdp = await context.newCDPSession(page);
+  const memory = async () => ({ wasm: await wasmBytes(page, server), heap: await heapBytes(cdp) });
+  return { page, cdp, errors, memory, close: () => context.close() };
+}
 
 /** Counts every message a Worker of `page` posts to it: `window.__sent` = [{ at, bytes, stopped }]. */
 export async function instrument(page) {
@@ -24,7 +43,7 @@ export async function instrument(page) {
       constructor(...args) {
         super(...args);
         this.addEventListener('message', ({ data }) => {
-          window.__sent.push({ at: performance.now(), bytes: size(data), stopped: data?.snap?.stopped ?? null });
+          window.__sent.push({ at: performance.now(), bytes: size(data), frame: data?.id == null && Boolean(data?.snap), stopped: data?.snap?.stopped ?? null });
         });
       }
     };
@@ -63,7 +82,7 @@ export function click(page, id, { value = null, apply = false, watch = 't', unti
   return page.evaluate(async ({ id, value, apply, watch, until, timeout }) => {
     const el = document.querySelector('som-playground');
     const root = el.shadowRoot;
-    const read = () => ({ t: el.t, phase: el.state.phase, dataRows: el.state.shape.dataRows, init: el.state.options.init })[watch];
+    const read = () => ({ t: el.t, phase: el.state.phase, playing: el.state.playing, dataRows: el.state.shape.dataRows, init: el.state.options.init })[watch];
     const was = read();
     const from = window.__sent.length;
     const t0 = performance.now();
@@ -97,4 +116,75 @@ export function wideCsv(rows, cols) {
     lines.push(cells.join(','));
   }
   return lines.join('\n') + '\n';
+}
+
+/**
+ * Plays at the fastest speed for `ms` (and on until `least` frames came, at most a minute) and
+ * pauses; resolves to the bytes of each Play frame the worker posted meanwhile (the answers to
+ * commands left out).
+ */
+export function playFrames(page, ms, least = 3) {
+  return page.evaluate(async ({ ms, least }) => {
+    const el = document.querySelector('som-playground');
+    const root = el.shadowRoot;
+    const slider = root.getElementById('speed');
+    slider.value = '100';
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    const from = window.__sent.length;
+    if (!el.state.playing) root.getElementById('btn-play').click();
+    const t0 = performance.now();
+    const frames = () => window.__sent.slice(from).filter((m) => m.frame).map((m) => m.bytes);
+    await new Promise((resolve) => { const check = () => (performance.now() - t0 > ms && (frames().length >= least || performance.now() - t0 > 60_000) ? resolve() : setTimeout(check, 20)); check(); });
+    await el.pause();
+    return frames();
+  }, { ms, least });
+}
+
+/**
+ * Selects node `node` by a pointer press on the map and resolves to the milliseconds until the
+ * map has drawn it selected and the next frame is painted (the page alone answers this).
+ */
+export function selectOnMap(page, node) {
+  return page.evaluate(async (node) => {
+    const el = document.querySelector('som-playground');
+    const canvas = el.shadowRoot.querySelector('[data-testid="map-canvas"]');
+    const { rows, cols } = el.state.shape;
+    const r = canvas.getBoundingClientRect();
+    const x = r.left + ((node % cols) + 0.5) * (r.width / cols);
+    const y = r.top + (Math.floor(node / cols) + 0.5) * (r.height / rows);
+    const t0 = performance.now();
+    canvas.dispatchEvent(new PointerEvent('pointerdown', { clientX: x, clientY: y, bubbles: true, composed: true, pointerType: 'mouse' }));
+    await new Promise((resolve) => { const check = () => (canvas.dataset.selected === String(node) ? resolve() : setTimeout(check, 1)); check(); });
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    return performance.now() - t0;
+  }, node);
+}
+
+/**
+ * The milliseconds per Play frame spent in the input view's render() (with what it calls), from
+ * a CDP sampling profile of `ms` of Play at the fastest speed, and the frames drawn meanwhile.
+ * The function is found in the bundle as the `render(` before the view's "Input space: " label.
+ */
+export async function inputViewMs(page, cdp, server, ms) {
+  const bundle = await (await fetch(new URL('som-playground.js', server.url))).text();
+  const start = bundle.lastIndexOf('render(', bundle.indexOf('Input space: '));
+  const line = bundle.slice(0, start).split('\n').length - 1;
+  const column = start - (bundle.lastIndexOf('\n', start) + 1);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  const frames = (await playFrames(page, ms)).length;
+  const { profile } = await cdp.send('Profiler.stop');
+  const parent = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const isRender = ({ callFrame: f }) => f.functionName === 'render' && f.url.endsWith('som-playground.js')
+    && f.lineNumber === line && Math.abs(f.columnNumber - column) <= 8;
+  let us = 0;
+  profile.samples.forEach((id, i) => {
+    for (let n = id; n != null; n = parent.get(n)) {
+      if (isRender(byId.get(n))) { us += profile.timeDeltas[i] ?? 0; break; }
+    }
+  });
+  return { frames, msPerFrame: frames ? us / 1000 / frames : 0 };
 }

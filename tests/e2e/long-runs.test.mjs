@@ -11,8 +11,8 @@
 //   LONG_PARAMS       parameter changes applied through the form (test 50;      fuzz 500)
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, browser, closeBrowser, DESKTOP } from './harness.mjs';
-import { wasmBytes, heapBytes, MiB } from './limits-util.mjs';
+import { startServer, closeBrowser } from './harness.mjs';
+import { open, MiB } from './limits-util.mjs';
 
 after(closeBrowser);
 
@@ -22,20 +22,6 @@ const PHASES = size('LONG_PHASES', 1000);
 const PULLS = size('LONG_PULLS', 300);
 const MAPS = size('LONG_MAPS', 100);
 const PARAMS = size('LONG_PARAMS', 50);
-
-/** Opens the page at `hash`; resolves to { page, memory(), errors, close() }. */
-async function open(server, hash) {
-  const context = await (await browser()).newContext({ viewport: DESKTOP });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(server.url + hash);
-  await page.waitForFunction(() => document.querySelector('som-playground')?.dataset.ready === 'true', null, { timeout: 300_000 });
-  const cdp = await context.newCDPSession(page);
-  const memory = async () => ({ wasm: await wasmBytes(page, server), heap: await heapBytes(cdp) });
-  return { page, memory, errors, close: () => context.close() };
-}
 
 const mib = (bytes) => `${(bytes / MiB).toFixed(2)} MiB`;
 

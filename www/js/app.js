@@ -2,6 +2,7 @@
 // the selected node, and the views that draw it. The app sends commands and draws; it computes
 // no distance, kernel, schedule or update. One App per <som-playground> element.
 import { PHASES, MAX_TUG_ROWS } from './engine/lesson.js';
+import { onAxes } from './engine/traces.js';
 
 export { PHASES, MAX_TUG_ROWS };
 
@@ -30,7 +31,7 @@ export class App {
     this.playing = false;
     this.epochProgress = null; // { done, of } while an Epoch plays in slices
     this.idle = [];         // resolvers waiting for Play or an Epoch to stop
-    this.watched = { axes: undefined, key: null }; // what of a traced step the engine sends
+    this.watched = { axes: undefined, columns: undefined, key: null }; // what the engine sends (watch())
     this.mapVersion = 0;
     this.budget = Infinity; // the tallest a view's canvas may be (px): the stage's share, on one screen
     this.stacked = false;   // whether the views are stacked (a narrow lesson) rather than side by side
@@ -48,10 +49,11 @@ export class App {
       return;
     }
     const before = this.t;
-    if (snap.weights && this.weightsArray) this.spare = this.weightsArray.buffer;
+    const old = this.shownWeights;
+    if (snap.weights && old) this.spare = (old.all ?? old.onColumns).buffer;
     for (const [key, value] of Object.entries(snap)) {
       if (key === 'rev' || key === 'stopped' || (key === 'playing' && this.pausing)) continue;
-      this[key === 'weights' ? 'weightsArray' : key] = value;
+      this[key === 'weights' ? 'shownWeights' : key] = value;
     }
     if (snap.shape) {
       this.mapVersion += 1;
@@ -131,34 +133,55 @@ export class App {
   }
 
   /**
-   * The weights to draw, as the engine sent them: while a traced step is shown before its update
-   * phase, the weights before the step (the core has already moved the map).
+   * Node `i`'s weights as drawn (dim values; while a traced step is shown before its update, the
+   * weights before it: the core has already moved the map), or null: of a large map the engine
+   * sends only the watched nodes' (the shown and the selected one, see watch()).
    */
-  displayedWeights() {
-    return this.weightsArray;
+  nodeWeights(i) {
+    const { all, nodes } = this.shownWeights;
+    const { dim } = this.shape;
+    if (all) return all.subarray(i * dim, (i + 1) * dim);
+    return nodes.find((n) => n.index === i)?.values ?? null;
+  }
+
+  /**
+   * Every node's weights as drawn on columns `cols` (nodes × cols.length, node-major), or null
+   * until the engine has sent those columns (of a large map, only the watched ones).
+   */
+  onColumns(cols) {
+    const { all, columns, onColumns } = this.shownWeights;
+    const { dim } = this.shape;
+    if (all) return cols.length === dim && cols.every((c, k) => c === k) ? all : onAxes(all, dim, cols);
+    const at = cols.map((c) => columns.indexOf(c));
+    if (at.includes(-1)) return null;
+    return at.every((a, k) => a === k) && at.length === columns.length ? onColumns : onAxes(onColumns, columns.length, at);
   }
 
   /** Node `i`'s weights before the traced step shown, or null until the engine has sent them. */
   nodeBefore(i) {
     const { trace } = this;
     if (!trace) return null;
-    if (this.phase < PHASES.length - 1) return this.weightsArray.subarray(i * this.shape.dim, (i + 1) * this.shape.dim);
+    if (this.phase < PHASES.length - 1) return this.nodeWeights(i);
     return trace.node?.index === i ? trace.node.before : null;
   }
 
   /**
-   * Tells the engine what of a traced step the views draw: the inspector's node (hovered or
-   * selected) and the input view's `axes` (kept from the last call when left out).
+   * Tells the engine what the views draw: the inspector's node (hovered or selected), the
+   * selected node (the layer diagram's), the input view's `axes` and the map colouring's
+   * `columns` (each kept from the last call when left out). Of a traced step the engine sends
+   * the shown node's weights before it and every node's on the axes; of a large map's weights,
+   * the two nodes' and every node's on the axes and columns.
    */
-  watch(axes = this.watched.axes) {
-    const key = `${this.shown}|${axes}`;
+  watch({ axes = this.watched.axes, columns = this.watched.columns } = {}) {
+    const key = `${this.shown}|${this.selected}|${axes}|${columns}`;
     if (key === this.watched.key) return;
-    this.watched = { axes, key };
-    this.act('watch', { node: this.shown, axes });
+    this.watched = { axes, columns, key };
+    this.act('watch', { node: this.shown, selected: this.selected, axes, columns });
   }
 
-  weights() {
-    return this.weightsArray;
+  /** Every weight, node-major, asked of the engine (an export: snapshots may carry only some). */
+  allWeights() {
+    return this.call('weights');
   }
 
   /**
@@ -228,7 +251,7 @@ export class App {
   /** Adds a view: any object with render(app); it is drawn after every change. */
   addView(view) {
     this.views.push(view);
-    if (this.weightsArray) view.render(this);
+    if (this.shownWeights) view.render(this);
   }
 
   /** Redraws on the next animation frame, once however many changes came before it. */
@@ -248,7 +271,7 @@ export class App {
   }
 
   renderNow() {
-    if (!this.weightsArray) return;
+    if (!this.shownWeights) return;
     for (const view of this.views) view.render(this);
   }
 }

@@ -5,9 +5,9 @@
 
 import { Player } from './player.js';
 import { PHASES } from './phases.js';
-import { traced, forPage, onAxes, checkWatched } from './traces.js';
+import { traced, forPage, onAxes, checkWatched, clampWatched } from './traces.js';
 import { prepareStop, replay } from './stop-prep.js';
-import { snapshot, thumbnails } from './snapshot.js';
+import { snapshot, thumbnails, transferable, ALL_WEIGHTS_UP_TO } from './snapshot.js';
 
 export { PHASES };
 const UPDATE = PHASES.length - 1;
@@ -35,7 +35,7 @@ export class Lesson {
     this.tugRows = [];
     this.tugTraces = []; // after "Pull": { row, bmu, moves } per row, the last one also this.trace
     this.pullLog = [];
-    this.watching = { node: 0, axes: [0] }; // what of a trace the page draws (see traces.js)
+    this.watching = { node: 0, selected: 0, axes: [0], columns: [0] }; // what the views draw (traces.js, snapshot.js)
     this.epochRun = null; // { left, of } while an Epoch plays in slices
     this.derivedMode = null;
     this.loader = null;
@@ -43,7 +43,7 @@ export class Lesson {
     this.pastHorizon = false;
     this.spare = []; // weight buffers the page has handed back, to be refilled
     // Revisions: what changed since the last snapshot, so the page redraws only that.
-    this.rev = { data: 0, map: 0, trace: 0, history: 0, tug: 0 };
+    this.rev = { data: 0, map: 0, trace: 0, history: 0, tug: 0, view: 0 }; // view: what of the weights is sent
     this.sent = {};
     this.player = new Player({
       advance: (steps) => this.advance(steps),
@@ -82,9 +82,7 @@ export class Lesson {
     this.horizon = this.som.options().steps;
     this.rows = this.som.data(); // the scaled rows, for the tug rows' BMUs
     this.tugRows = this.tugRows.filter((r) => r < this.som.dataRows());
-    const { node, axes } = this.watching;
-    const kept = axes.filter((a) => a < this.som.dim());
-    this.watching = { node: Math.min(node, this.som.nodes() - 1), axes: kept.length ? kept : [0] };
+    this.watching = clampWatched(this.watching, this.som.nodes(), this.som.dim());
     this.restart();
   }
 
@@ -101,10 +99,7 @@ export class Lesson {
     this.sample();
   }
 
-  reset() {
-    this.som.reset();
-    this.restart();
-  }
+  reset() { this.som.reset(); this.restart(); }
 
   /** New data (or new scaling) means a new map: fresh weights, t = 0, nothing half-trained kept. */
   newData() {
@@ -160,7 +155,7 @@ export class Lesson {
   stepPhase({ row } = {}) {
     this.tugTraces = [];
     if (!this.trace || this.phase === UPDATE) {
-      this.trace = traced(this.som.stepTrace(row));
+      this.trace = this.traceStep(row);
       this.phase = 0;
     } else {
       this.phase += 1;
@@ -172,10 +167,16 @@ export class Lesson {
     }
   }
 
+  /** One traced step of the core (on `row`, or the next), as a plain record (traces.js). */
+  traceStep(row) {
+    const size = this.som.nodes() * this.som.dim();
+    return traced(this.som.stepTrace(row), this.wasm.wasmMemory(), size);
+  }
+
   /** Finishes the step being shown, or takes a whole new one, ending on its update phase. */
   stepRow() {
     this.tugTraces = [];
-    if (!this.trace || this.phase === UPDATE) this.trace = traced(this.som.stepTrace());
+    if (!this.trace || this.phase === UPDATE) this.trace = this.traceStep();
     this.phase = UPDATE;
     this.touch('map', 'trace', 'tug');
     this.sample();
@@ -241,7 +242,7 @@ export class Lesson {
     const dim = this.som.dim();
     this.trace = null; // ends as the last row's trace, kept whole; of the others only their moves
     this.tugTraces = this.tugRows.map((row) => {
-      this.trace = traced(this.som.stepTrace(row));
+      this.trace = this.traceStep(row);
       return { row, bmu: this.trace.bmu, moves: { axes: [...axes], before: onAxes(this.trace.before, dim, axes) } };
     });
     // Each row's weights after its step are the next row's before; the last row's, the map's.
@@ -328,23 +329,25 @@ export class Lesson {
   }
 
   /**
-   * What of the traced step the page draws: the weights before the step of `node` (the
-   * inspector's) and every node's on `axes` (the input view's). A change resends the trace.
+   * What the views draw: of a traced step, the weights before it of `node` (the inspector's)
+   * and every node's on `axes` (the input view's); of a large map's weights (snapshot.js), those
+   * of `node` and `selected` and every node's on `axes` and `columns` (the map colouring's).
    */
-  watch({ node = this.watching.node, axes = this.watching.axes }) {
-    checkWatched({ node, axes }, this.som.nodes(), this.som.dim());
-    const axesChanged = axes.join() !== this.watching.axes.join();
-    if (!axesChanged && node === this.watching.node) return;
-    this.watching = { node, axes: [...axes] };
-    if (this.trace) this.touch('trace');
+  watch({ node, selected, axes, columns }) {
+    const was = this.watching;
+    const w = { node: node ?? was.node, selected: selected ?? was.selected, axes: axes ?? was.axes, columns: columns ?? was.columns };
+    checkWatched(w, this.som.nodes(), this.som.dim());
+    const axesChanged = w.axes.join() !== was.axes.join();
+    if (!axesChanged && w.node === was.node && w.selected === was.selected && w.columns.join() === was.columns.join()) return;
+    this.watching = { ...w, axes: [...w.axes], columns: [...w.columns] };
+    if (this.trace && (axesChanged || w.node !== was.node)) this.touch('trace');
+    if (this.som.nodes() * this.som.dim() > ALL_WEIGHTS_UP_TO) this.touch('view');
     // On new axes only the last tug row's moves can be read again (the others' were on the old ones).
     if (axesChanged) this.tugTraces = this.tugTraces.slice(-1).map((tug) => ({ ...tug, moves: forPage(this.trace, this.watchedFor()).moves }));
   }
 
-  /** A copy of the weights. */
-  weights() {
-    return this.som.weights();
-  }
+  /** A copy of every weight (an export, `el.weights()`): snapshots of large maps carry only what the views draw. */
+  weights() { return this.som.weights(); }
 
   /** Whether replaying a link's state on a new map gives these weights bit for bit. */
   reproduces({ options, keepData, state }) {
@@ -365,14 +368,10 @@ export class Lesson {
   }
 
   /** The core's option table (`optionSchema()`): the parameter form and the attribute names come from it. */
-  schema() {
-    return this.wasm.optionSchema();
-  }
+  schema() { return this.wasm.optionSchema(); }
 
   /** The first rows of each built-in data set, for the data panel's thumbnails. */
-  thumbnails({ rows }) {
-    return thumbnails(this.wasm, rows);
-  }
+  thumbnails({ rows }) { return thumbnails(this.wasm, rows); }
 
   // ---- snapshots -------------------------------------------------------------------------------
 
@@ -383,8 +382,7 @@ export class Lesson {
   /** Posts what changed since the last snapshot; the weights' buffer is transferred. */
   send(reply) {
     const snap = snapshot(this);
-    const transfer = snap.weights ? [snap.weights.buffer] : [];
-    this.post({ ...reply, snap }, transfer);
+    this.post({ ...reply, snap }, transferable(snap));
   }
 
   /** What `forPage` needs besides the trace: the watched node and axes, the weights after. */

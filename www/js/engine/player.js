@@ -39,6 +39,9 @@ export class Player {
     this.cap = Math.max(1, stepsPerFrame);
     this.frameSteps = 0;
     this.lastMeasure = performance.now();
+    // A step's cost is learnt anew on each start (the map may have changed since): the first
+    // slice is one step, so a map where one step takes 50 ms does not start with a 40 s slice.
+    if (!was) this.msPerStep = null;
     if (!was) {
       this.drawn = true;
       this.waiting = false;
@@ -80,13 +83,14 @@ export class Player {
     }
     if (this.frameSteps < this.cap) {
       const started = performance.now();
-      let steps = Math.max(1, Math.min(this.cap - this.frameSteps, Math.floor(SLICE_MS / (this.msPerStep ?? 0.01))));
+      let steps = Math.max(1, Math.min(this.cap - this.frameSteps, this.msPerStep == null ? 1 : Math.floor(SLICE_MS / this.msPerStep)));
       if (left != null) steps = Math.min(steps, left);
       host.advance(steps);
       this.frameSteps += steps;
-      // performance.now() is coarse in a worker: learn the cost only from slices long enough.
+      // performance.now() is coarse in a worker: learn the cost only from slices long enough;
+      // after a shorter one, the next slice takes twice the steps.
       const ms = performance.now() - started;
-      if (ms >= 0.5 || this.msPerStep == null) this.msPerStep = Math.max(ms, 0.01) / steps;
+      this.msPerStep = ms >= 0.5 ? ms / steps : SLICE_MS / (2 * steps);
     }
     const now = performance.now();
     const { every, costFactor, slowest } = this.options;

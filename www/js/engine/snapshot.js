@@ -1,9 +1,16 @@
 // What a Lesson posts to the page: its snapshot, with what changed since the last one (by revision
-// numbers) so the page redraws only that, the weights in a buffer the page handed back
-// (transferred, not copied); and the data sets' thumbnails.
+// numbers) so the page redraws only that; and the data sets' thumbnails. Of the weights, a
+// snapshot carries only what the views draw: all of them while they are few (up to
+// ALL_WEIGHTS_UP_TO), else every node's on the columns the views show (the map colouring's, the
+// input view's axes) and every column of the inspector's and the selected node (`Lesson.watch`),
+// 0.46 MiB a frame instead of 160 MB at 200×200 nodes × 1,000 columns. An export asks for all of
+// them (`Lesson.weights`). The largest array goes in a buffer the page handed back (transferred).
 
 import { PHASES } from './phases.js';
-import { forPage } from './traces.js';
+import { forPage, onAxes, nodeWeights } from './traces.js';
+
+/** Up to this many weights (nodes × columns: 64×64×16) a snapshot carries all of them. */
+export const ALL_WEIGHTS_UP_TO = 65_536;
 
 /** The snapshot of `lesson` to post now; marks everything in it as sent. */
 export function snapshot(lesson) {
@@ -34,10 +41,8 @@ export function snapshot(lesson) {
     snap.scheduleCurve = som.scheduleCurve(200);
     snap.warnings = som.warnings();
   }
-  if (changed('map') || changed('data')) {
-    snap.weights = weightsCopy(lesson);
-    snap.derived = derived(lesson);
-  }
+  if (changed('map') || changed('data') || changed('view')) snap.weights = weightsShown(lesson);
+  if (changed('map') || changed('data')) snap.derived = derived(lesson);
   if (changed('trace')) {
     snap.trace = lesson.trace && forPage(lesson.trace, lesson.watchedFor());
     snap.tugTraces = lesson.tugTraces;
@@ -55,16 +60,37 @@ export function snapshot(lesson) {
 }
 
 /**
- * The weights the lesson shows, copied into a buffer the page handed back (or a new one): the
- * map's, or while a traced step is shown before its update, the weights before it.
+ * What of the weights the views draw: the map's, or while a traced step is shown before its
+ * update, the weights before it. `all`: every weight (node-major), or null above
+ * ALL_WEIGHTS_UP_TO; then `onColumns`, every node's on `columns` (nodes × columns.length), and
+ * `nodes`, the watched nodes' every weight ([{ index, values }]).
  */
-function weightsCopy(lesson) {
+function weightsShown(lesson) {
+  const dim = lesson.som.dim();
   const shown = lesson.trace && lesson.phase < PHASES.length - 1 ? lesson.trace.before : lesson.mapWeights();
+  if (shown.length <= ALL_WEIGHTS_UP_TO) {
+    const all = refill(lesson, shown.length);
+    all.set(shown);
+    return { all, columns: null, onColumns: null, nodes: [] };
+  }
+  const { node, selected, axes, columns: colouring } = lesson.watching;
+  const columns = [...new Set([...colouring, ...axes])].sort((a, b) => a - b);
+  const onColumns = onAxes(shown, dim, columns, refill(lesson, (shown.length / dim) * columns.length));
+  const nodes = [...new Set([node, selected])].map((index) => ({ index, values: nodeWeights(shown, dim, index) }));
+  return { all: null, columns, onColumns, nodes };
+}
+
+/** A Float32Array of `length` in a buffer the page handed back, or a new one. */
+function refill(lesson, length) {
   let buffer = lesson.spare.pop();
-  while (buffer && buffer.byteLength !== shown.length * 4) buffer = lesson.spare.pop();
-  const out = buffer ? new Float32Array(buffer) : new Float32Array(shown.length);
-  out.set(shown);
-  return out;
+  while (buffer && buffer.byteLength !== length * 4) buffer = lesson.spare.pop();
+  return buffer ? new Float32Array(buffer) : new Float32Array(length);
+}
+
+/** The buffers of `snap` to transfer rather than copy: its largest weights array. */
+export function transferable(snap) {
+  const big = snap.weights && (snap.weights.all ?? snap.weights.onColumns);
+  return big ? [big.buffer] : [];
 }
 
 /** The map colouring the page asked for, when it reads every row (U-matrix, hits, labels). */

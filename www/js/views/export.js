@@ -13,11 +13,14 @@ export class ExportView {
     title.id = 'export-title';
     title.className = 'export-title';
     title.textContent = 'Save';
-    const csv = buttonEl('Weights as CSV', () => {
-      save(app, new Blob([weightsCsv(app)], { type: 'text/csv' }), fileName(app, 'weights', 'csv'));
+    // Every weight, asked of the engine: the snapshots of a large map carry only what is drawn.
+    const csv = buttonEl('Weights as CSV', async () => {
+      const text = weightsCsv(app, await app.allWeights());
+      save(app, new Blob([text], { type: 'text/csv' }), fileName(app, 'weights', 'csv'));
     }, { id: 'btn-export-csv' });
-    const json = buttonEl('Weights as JSON', () => {
-      save(app, new Blob([weightsJson(app)], { type: 'application/json' }), fileName(app, 'weights', 'json'));
+    const json = buttonEl('Weights as JSON', async () => {
+      const text = weightsJson(app, await app.allWeights());
+      save(app, new Blob([text], { type: 'application/json' }), fileName(app, 'weights', 'json'));
     }, { id: 'btn-export-json' });
     const png = buttonEl('Map as PNG', () => {
       const canvas = app.root.querySelector('[data-testid="map-canvas"]');
@@ -33,18 +36,18 @@ export class ExportView {
 }
 
 /** The weights as CSV text: header node,row,col,<columns>; numbers as the shortest f32 text. */
-export function weightsCsv(app) {
+export function weightsCsv(app, weights) {
   const lines = [header(app).map(csvField).join(',')];
-  for (const [node, row, col, weights] of nodeRows(app)) lines.push([node, row, col, ...weights.map(f32Text)].join(','));
+  for (const [node, row, col, w] of nodeRows(app, weights)) lines.push([node, row, col, ...w.map(f32Text)].join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 
 /** The weights as JSON: an array of { node, row, col, <column>: weight, … }, one per node. */
-export function weightsJson(app) {
+export function weightsJson(app, weights) {
   const names = header(app).slice(3);
-  const records = nodeRows(app).map(([node, row, col, weights]) => {
+  const records = nodeRows(app, weights).map(([node, row, col, w]) => {
     // fromEntries defines own properties, so a column called __proto__ stays a column.
-    return Object.fromEntries([['node', node], ['row', row], ['col', col], ...names.map((name, k) => [name, Number(f32Text(weights[k]))])]);
+    return Object.fromEntries([['node', node], ['row', row], ['col', col], ...names.map((name, k) => [name, Number(f32Text(w[k]))])]);
   });
   return `${JSON.stringify(records, null, 1)}\n`;
 }
@@ -65,10 +68,9 @@ function header(app) {
   return names;
 }
 
-/** [node, grid row, grid column, weights] for every node, node = row × cols + col. */
-function nodeRows(app) {
+/** [node, grid row, grid column, its weights] for every node of `weights`, node = row × cols + col. */
+function nodeRows(app, weights) {
   const { rows, cols, dim } = app.shape;
-  const weights = app.weights();
   const out = [];
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {

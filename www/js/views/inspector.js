@@ -10,8 +10,9 @@ export class Inspector {
   render(app) {
     const i = app.shown;
     const { cols, dim } = app.shape;
-    const weights = app.displayedWeights();
-    const w = Array.from(weights.subarray ? weights.subarray(i * dim, (i + 1) * dim) : weights.slice(i * dim, (i + 1) * dim));
+    // Null for a moment on a large map, until the engine sends the newly shown node's weights.
+    const weights = app.nodeWeights(i);
+    const w = weights ? Array.from(weights) : [];
     const trace = app.trace;
     const phase = app.phaseName;
     const parts = [];
@@ -26,7 +27,7 @@ export class Inspector {
     p(`Node ${i} (row ${Math.floor(i / cols)}, column ${i % cols})`, 'node-title').style.fontWeight = '600';
     const updated = trace && phase === 'update';
     p(updated ? 'Weights after this step\'s update (its new coordinates in input space):' : trace && phase ? 'Weights before this step\'s update (its coordinates in input space):' : 'Weights (its coordinates in input space):', 'node-weights-label');
-    const weightsEl = p(w.map((v, k) => `${app.columns[k]} = ${fmt(v, 4)}`).join(', '), 'node-weights', 'formula');
+    const weightsEl = p(weights ? w.map((v, k) => `${app.columns[k]} = ${fmt(v, 4)}`).join(', ') : '…', 'node-weights', 'formula');
     weightsEl.dataset.values = w.map((v) => fmt(v, 4)).join(',');
     if (trace && phase && phase !== 'row') {
       const x = trace.x;
@@ -46,7 +47,7 @@ export class Inspector {
         // The mexican hat's rim is negative: those nodes are pushed away from the row, not pulled.
         if (h < 0) p('h is negative here: this node is pushed away from the row (the mexican hat\'s rim), by |α·h| of its distance.', 'node-push');
       }
-      if (phase === 'update' && before) {
+      if (phase === 'update' && before && weights) {
         p(`Update w += α·h·(x − w): ${w.map((v, k) => `${fmt(before[k], 3)} → ${fmt(v, 3)}`).join(', ')}`, 'node-update', 'formula');
       }
     } else {

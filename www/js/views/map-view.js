@@ -103,10 +103,17 @@ export class MapView {
     }
   }
 
-  /** Per-node colours for the current mode, and a legend sentence. */
+  /** The weight columns the colouring by weights reads: all three (rgb) or the component's. */
+  columns(dim) {
+    return dim === 3 ? [0, 1, 2] : [Math.min(this.component, dim - 1)];
+  }
+
+  /**
+   * Per-node colours for the current mode, and a legend sentence; null while the weights on the
+   * colouring's columns are on their way (a large map's snapshot carries the watched ones only).
+   */
   colours(app, phase) {
     const { nodes, dim } = app.shape;
-    const weights = app.displayedWeights();
     const trace = app.trace;
     let mode = this.mode;
     if (mode === 'pull') {
@@ -144,6 +151,8 @@ export class MapView {
       }
       // distance mode before any traced step: fall through to weights
     }
+    const weights = app.onColumns(this.columns(dim));
+    if (!weights) return null;
     if (dim === 3) {
       // Bytes, not 'rgb()' strings: the hot case while playing (render() paints them as one image).
       const rgba = this.pixels(app.shape);
@@ -156,7 +165,7 @@ export class MapView {
       return { colours: null, rgba, legend: 'Each node painted with its three weights as red, green and blue: the colour it has learned.' };
     }
     const k = Math.min(this.component, dim - 1);
-    const plane = Array.from({ length: nodes }, (_, i) => weights[i * dim + k]);
+    const plane = Array.from(weights);
     const [lo, hi] = extent(plane);
     return {
       colours: plane.map((v) => rgb(viridis((v - lo) / (hi - lo || 1)))),
@@ -179,8 +188,8 @@ export class MapView {
    * already shows this, and render() draws nothing (a hover, a click elsewhere, the other views).
    */
   drawKey(app, width) {
-    const { map, trace, tug, data } = app.rev ?? {};
-    return [map, trace, tug, data, app.phase, app.selected, this.mode, this.component, width, app.options.topology, app.options.toroidal, app.derived?.mode, window.devicePixelRatio].join('|');
+    const { map, trace, tug, data, view } = app.rev ?? {};
+    return [map, trace, tug, data, view, app.phase, app.selected, this.mode, this.component, width, app.options.topology, app.options.toroidal, app.derived?.mode, window.devicePixelRatio].join('|');
   }
 
   render(app) {
@@ -193,10 +202,14 @@ export class MapView {
       else if (this.mode === 'pull') this.mode = 'weights';
     }
     this.disableModes(app);
+    app.watch({ columns: this.columns(dim) }); // the engine sends these columns of a large map
     // On one screen the tug-of-war controls (Pull) sit under the map, inside the same share.
     const width = Math.min(this.width || 400, 460, app.budget - (app.tugRows.length && !app.stacked ? 110 : 0));
     const key = this.drawKey(app, width);
     if (key === this.drawn) return;
+    const phase = app.phaseName;
+    const painted = this.colours(app, phase);
+    if (!painted) return; // drawn when the columns arrive
     this.drawn = key;
     this.modeSelect.el.value = this.mode;
     this.componentSelect.setOptions(app.columns.map((c, k) => [String(k), c]), String(this.component));
@@ -206,9 +219,8 @@ export class MapView {
     const g = this.geometry;
     const ctx = fitCanvas(this.canvas, width, Math.ceil(g.height));
     ctx.clearRect(0, 0, width, g.height);
-    const phase = app.phaseName;
     const trace = app.trace;
-    const { colours, rgba, legend } = this.colours(app, phase);
+    const { colours, rgba, legend } = painted;
     const gap = nodes > 400 ? 0 : 1;
     if (!(gap === 0 && this.paintImage(ctx, app, colours, rgba))) {
       for (let i = 0; i < nodes; i++) {

@@ -86,7 +86,7 @@ export class NetworkView {
     const { nodes, dim } = app.shape;
     const width = Math.min(this.available || 400, MAX_WIDTH);
     const t = app.t;
-    const key = [app.phase, app.selected, width, nodes, dim, app.options.topology].join('|');
+    const key = [app.phase, app.selected, width, nodes, dim, app.options.topology, app.rev?.view].join('|');
     const same = key === this.key && this.som === app.som && this.columns === app.columns && this.traceObj === app.trace;
     if (same && t === this.t) return;
     // Only t moved (fast play, no trace): the weight labels change too fast to read anyway.
@@ -116,7 +116,10 @@ export class NetworkView {
     const x = trace ? trace.x : null;
     const bmu = trace && app.phase >= 2 ? trace.bmu : null;
     const sel = app.selected;
-    const weights = app.displayedWeights();
+    // Every node's weights on small maps (labelAll), else the selected node's (the engine sends them).
+    const weights = labelAll ? app.onColumns([...Array(dim).keys()]) : null;
+    const selW = app.nodeWeights(sel);
+    const weight = (i, j) => (i === sel ? selW?.[j] : weights?.[i * dim + j]);
 
     // Layout: input labels | input nodes | synapses | map nodes (a column, or a compact grid).
     // The widest input name, measured once per set of columns.
@@ -240,7 +243,8 @@ export class NetworkView {
     for (const i of labelled) {
       const [ex, ey] = centre(i);
       for (let j = 0; j < dim; j++) {
-        const text = `W${sub(i)},${sub(j + 1)} = ${fmt(weights[i * dim + j], 3)}`;
+        const v = weight(i, j);
+        const text = `W${sub(i)},${sub(j + 1)} = ${v == null ? '…' : fmt(v, 3)}`;
         const strong = i === sel;
         ctx.font = `${strong ? '600 ' : ''}12px system-ui, sans-serif`;
         const half = ctx.measureText(text).width / 2 + 4;
@@ -257,7 +261,7 @@ export class NetworkView {
       }
     }
 
-    const w = Array.from({ length: dim }, (_, j) => `W${sub(sel)},${sub(j + 1)} (${app.columns[j]}) = ${fmt(weights[sel * dim + j], 3)}`);
+    const w = Array.from({ length: dim }, (_, j) => `W${sub(sel)},${sub(j + 1)} (${app.columns[j]}) = ${selW ? fmt(selW[j], 3) : '…'}`);
     const row = Math.floor(sel / cols);
     let text = full
       ? `Every node is connected to all ${dim} inputs. Node ${sel} (yellow) is selected`
