@@ -3,7 +3,9 @@
 //! and after the step took 320 MB more. Now it holds the weights before only, and those are the
 //! map's row-major view moved into it, not a copy: the step itself allocates the per-node
 //! vectors (distances, h) and the row, a few nodes' worth, never a weights-sized buffer. The
-//! next read of the weights rebuilds the view once. Counted by a global allocator, natively.
+//! next read of the weights rebuilds the view once. Counted by a global allocator, natively (the
+//! wasm build has its own allocator, `src/web/alloc.rs`).
+#![cfg(not(target_arch = "wasm32"))]
 
 use som_playground::som::{Som, SomConfig};
 use std::alloc::{GlobalAlloc, Layout, System};

@@ -3,6 +3,7 @@
 // no distance, kernel, schedule or update. One App per <som-playground> element.
 import { PHASES, MAX_TUG_ROWS } from './engine/lesson.js';
 import { onAxes } from './engine/traces.js';
+import { FrameLoop } from './frame-loop.js';
 
 export { PHASES, MAX_TUG_ROWS };
 
@@ -13,6 +14,10 @@ export class App {
    * @param emit (name, detail) => void, dispatches an event on the element
    */
   constructor(root, engine, emit = () => {}) {
+    this.frames = new FrameLoop(() => this.renderNow(), () => {
+      this.engine.frameDone(this.spare);
+      this.spare = null;
+    });
     this.root = root;
     this.engine = engine;
     this.emit = emit;
@@ -256,18 +261,7 @@ export class App {
 
   /** Redraws on the next animation frame, once however many changes came before it. */
   render(frame = false) {
-    this.frameDue ||= frame;
-    if (this.frameRequested) return;
-    this.frameRequested = true;
-    requestAnimationFrame(() => {
-      this.frameRequested = false;
-      this.renderNow();
-      if (this.frameDue) {
-        this.frameDue = false;
-        this.engine.frameDone(this.spare);
-        this.spare = null;
-      }
-    });
+    this.frames.request(frame);
   }
 
   renderNow() {

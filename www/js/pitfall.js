@@ -14,6 +14,7 @@
 // pitfall" button (pitfall-controls.js). Public API: `ready`, `t`, `speed`, `step()`, `play()`,
 // `pause()`, `reset()`, `fix(code)`, `restore()`, `metrics()` (docs/embedding.md, "Pitfall pairs").
 import { Engine } from './engine/engine.js';
+import { FrameLoop } from './frame-loop.js';
 import { attachLesson } from './markup.js';
 import { layoutMap, drawMap, showLegend } from './pitfall-map.js';
 import { fmt } from './format.js';
@@ -68,6 +69,7 @@ export class SomPitfall extends HTMLElement {
 
   constructor() {
     super();
+    this.frames = new FrameLoop(() => this.renderNow(), () => this.engine.frameDone());
     let resolve;
     /** A promise: resolves once the pair is built and drawn, or its note is shown (never rejects). */
     this.ready = new Promise((r) => { resolve = r; });
@@ -241,17 +243,7 @@ export class SomPitfall extends HTMLElement {
     }
     this.snap = snap;
     this.dataset.t = String(snap.t);
-    this.frameDue ||= frame;
-    if (this.frameRequested) return;
-    this.frameRequested = true;
-    requestAnimationFrame(() => {
-      this.frameRequested = false;
-      this.renderNow();
-      if (this.frameDue) {
-        this.frameDue = false;
-        this.engine.frameDone();
-      }
-    });
+    this.frames.request(frame);
   }
 
   renderNow() {
