@@ -6,7 +6,8 @@
 #                 MONKEY_ACTIONS=10000 MONKEY_KEEP_GOING=1: a failure is recorded, a fresh page
 #                 opened, and the run goes on), then its long run (Play on 32×32, 1,000 phases)
 #   2. csv loop   the CSV fuzz checks of fuzz/ on any toolchain (fuzz-loop, FUZZ_INPUTS inputs)
-#   3. libfuzzer  every cargo-fuzz target in fuzz/ (needs cargo-fuzz and a nightly toolchain)
+#   3. libfuzzer  every cargo-fuzz target in fuzz/fuzz_targets/ (cargo-fuzz, built when missing;
+#                 the stable toolchain with RUSTC_BOOTSTRAP=1; AddressSanitizer when available)
 #   4. props      property tests sized for fuzzing: every tests/*fuzz*.rs (each env var it reads
 #                 set to FUZZ_CASES) and tests/hardening_numbers.rs (HARDENING_CASES)
 #   5. facade     tests/hardening_facade.rs in headless Chrome with FACADE_CALLS random calls of
@@ -22,6 +23,8 @@
 # Env: MONKEY_SEED (13), MONKEY_ACTIONS (10000), E2E_DIST (a built dist/; without it
 # scripts/build.sh builds dist/ first), FUZZ_INPUTS (1000000, per fuzz target), FUZZ_CASES
 # (100000), HARDENING_CASES (10000), FACADE_CALLS (100000), FUZZ_SECONDS (libFuzzer's -max_total_time per target, 0 = none),
+# FUZZ_SANITIZER (address, or none when the toolchain has no ASan runtime), FUZZ_TARGETS (the
+# libFuzzer targets to run, default every fuzz/fuzz_targets/*.rs),
 # FUZZ_DRY=1 (print the cargo commands instead of running them).
 # Exit status 0 iff every part that ran found nothing.
 set -uo pipefail
@@ -115,38 +118,69 @@ if wants loop; then
   fi
 fi
 
-# ---- 3. libFuzzer targets (nightly + cargo-fuzz) --------------------------------------------------
+# ---- 3. libFuzzer targets (cargo-fuzz on the stable toolchain) ---------------------------------
+# cargo-fuzz passes -Z flags (-Zsanitizer=address and the coverage passes); RUSTC_BOOTSTRAP=1 lets
+# the stable toolchain accept them, so no nightly is needed. AddressSanitizer is used when the
+# toolchain has its runtime (librustc-*_rt.asan.a, shipped with stable x86_64 Linux), else
+# `--sanitizer none` (FUZZ_SANITIZER overrides). cargo-fuzz is built from crates.io when missing.
 if wants libfuzzer; then
-  if [ "${FUZZ_DRY:-0}" = 1 ] && [ -d fuzz/fuzz_targets ]; then
-    targets=$(ls fuzz/fuzz_targets | sed -n 's/\.rs$//p')
-  elif [ -d fuzz/fuzz_targets ] && cargo fuzz --version >/dev/null 2>&1 && cargo +nightly --version >/dev/null 2>&1; then
-    targets=$(cargo +nightly fuzz list 2>/dev/null)
-  else
-    targets=""
+  targets=""
+  if [ -d fuzz/fuzz_targets ]; then
+    # The fuzz targets are fuzz/fuzz_targets/*.rs (`cargo fuzz list` also names fuzz/'s other bins).
+    targets=${FUZZ_TARGETS:-$(ls fuzz/fuzz_targets | sed -n 's/\.rs$//p')}
+    if [ "${FUZZ_DRY:-0}" != 1 ] && ! cargo fuzz --version >/dev/null 2>&1; then
+      echo "fuzz.sh: installing cargo-fuzz from crates.io (about 1 min)" >&2
+      log=$(mktemp)
+      if ! cargo install --quiet --locked cargo-fuzz >"$log" 2>&1; then
+        cat "$log" >&2
+        echo "fuzz.sh: cargo install cargo-fuzz failed" >&2
+        targets=""
+      fi
+      rm -f "$log"
+    fi
   fi
+  asan=$(ls "$(rustc --print sysroot)"/lib/rustlib/*/lib/librustc-*_rt.asan.a 2>/dev/null | head -n 1)
+  sanitizer=${FUZZ_SANITIZER:-$([ -n "$asan" ] && echo address || echo none)}
   if [ -n "$targets" ]; then
     for target in $targets; do
-      banner "libfuzzer: $target, $FUZZ_INPUTS runs"
+      banner "libfuzzer: $target, $FUZZ_INPUTS runs, sanitizer $sanitizer"
       t0=$SECONDS
-      # New finds go to the first folder (cargo-fuzz's own, fuzz/corpus/TARGET); the csv target
-      # also starts from the inputs kept as regression tests (read, never written).
+      # New finds go to the first folder (cargo-fuzz's own, fuzz/corpus/TARGET, not in git); the
+      # run starts from the inputs kept as regression tests (read, never written):
+      # tests/csv_corpus/libfuzzer-TARGET/ (this target's kept corpus) and, for csv,
+      # tests/csv_corpus/*.csv. (The csv target reads an input's first two bytes as the chunk size.)
       corpus=("fuzz/corpus/$target")
       [ "${FUZZ_DRY:-0}" = 1 ] || mkdir -p "fuzz/corpus/$target" # what cargo-fuzz makes when given no folder
+      [ -d "tests/csv_corpus/libfuzzer-$target" ] && corpus+=("tests/csv_corpus/libfuzzer-$target")
       [ "$target" = csv ] && [ -d tests/csv_corpus ] && corpus+=(tests/csv_corpus)
+      case "$target" in csv) max_len=512 ;; *) max_len=256 ;; esac
       extra=()
       [ "$FUZZ_SECONDS" != 0 ] && extra+=("-max_total_time=$FUZZ_SECONDS")
-      cargo_ +nightly fuzz run "$target" "${corpus[@]}" -- -runs="$FUZZ_INPUTS" -print_final_stats=1 "${extra[@]}" 2>&1 | tee "$logs/lf-$target.log" | grep -v '^#[0-9]' 
+      RUSTC_BOOTSTRAP=1 cargo_ fuzz run --sanitizer "$sanitizer" "$target" "${corpus[@]}" -- \
+        -runs="$FUZZ_INPUTS" -max_len="$max_len" -print_final_stats=1 -report_slow_units=1 "${extra[@]}" 2>&1 \
+        | tee "$logs/lf-$target.log" | grep -v '^#[0-9]'
       rc=${PIPESTATUS[0]}
       cases=$(sed -n 's/^stat::number_of_executed_units: *\([0-9]*\)/\1/p' "$logs/lf-$target.log" | tail -n 1)
-      slow=$(sed -n 's/^stat::slowest_unit_time_sec: *\([0-9]*\)/\1/p' "$logs/lf-$target.log" | tail -n 1)
       failures=0
       [ "${FUZZ_DRY:-0}" = 1 ] && failures="-"
       [ "$rc" -eq 0 ] || failures="1 (exit $rc; see fuzz/artifacts/$target)"
-      row "libfuzzer $target" "${cases:--} inputs" "$failures" "${slow:+${slow} s (libFuzzer rounds to seconds)}" $((SECONDS - t0))
+      # libFuzzer's own slowest-unit figure is in whole seconds, so time every input of the corpus
+      # afterwards with the same binary (it prints "Executed FILE in N ms" for each file given). One
+      # process, one job: libFuzzer's -jobs/-workers are left unset.
+      slow="-"
+      bin=$(ls -t fuzz/target/*/release/"$target" 2>/dev/null | head -n 1)
+      if [ "${FUZZ_DRY:-0}" != 1 ] && [ -n "$bin" ]; then
+        find "${corpus[@]}" -maxdepth 1 -type f -print0 | xargs -0 -r -n 500 "$bin" -runs=1 2>&1 \
+          | sed -n 's/^Executed \(.*\) in \([0-9]*\) ms$/\2 \1/p' | sort -n | tail -n 1 >"$logs/lf-$target.slow"
+        read -r ms file <"$logs/lf-$target.slow" || true
+        [ -n "${ms:-}" ] && slow="$ms ms: $file ($(wc -c <"$file") bytes)"
+      fi
+      n=$(find "fuzz/corpus/$target" -maxdepth 1 -type f 2>/dev/null | wc -l)
+      row "libfuzzer $target ($sanitizer)" "${cases:--} runs; corpus $n" "$failures" "$slow" $((SECONDS - t0))
       fail_if "$failures"
     done
   else
-    row "libfuzzer" "-" "skipped: needs fuzz/fuzz_targets, cargo-fuzz and a nightly toolchain" "-" "-"
+    row "libfuzzer" "-" "skipped: no fuzz/fuzz_targets or no cargo-fuzz" "-" "-"
   fi
 fi
 

@@ -4,6 +4,10 @@
 //! whole = chunked for every chunk size, LF = CRLF = CR, errors on existing (and, for planted
 //! faults, exactly the right) lines, finite scalings.
 //!
+//! The corpus libFuzzer built (`scripts/fuzz.sh`'s `libfuzzer` part, minimised with `-merge=1`) is
+//! kept too: `tests/csv_corpus/libfuzzer-csv/` and `libfuzzer-csv_table/`, raw inputs of the two
+//! targets, replayed here through the targets' own functions.
+//!
 //! `CSV_FUZZ_INPUTS=N` runs N random inputs instead of the suite's few (the fuzz command uses
 //! `fuzz/`'s runner for its million).
 
@@ -14,7 +18,7 @@ mod csv_check;
 #[allow(dead_code)]
 mod gen;
 
-use csv_check::{check_table, check_text, whole};
+use csv_check::{check_csv_input, check_table, check_table_input, check_text, whole};
 use gen::{mutate, random_table, random_text, Rng};
 
 fn inputs(default: u64) -> u64 {
@@ -100,6 +104,41 @@ fn random_inputs_pass_the_checks() {
         };
         if let Err(problem) = check_text(&text) {
             panic!("input {i}: {problem}\ninput: {text:?}");
+        }
+    }
+}
+
+/// Every input of the kept libFuzzer corpus of `target`, as raw bytes (file name, bytes).
+fn libfuzzer_corpus(target: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = format!("{}/tests/csv_corpus/libfuzzer-{target}", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_file())
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn libfuzzer_csv_corpus_passes_the_target() {
+    let files = libfuzzer_corpus("csv");
+    assert!(files.len() >= 100, "the kept corpus is in tests/csv_corpus/libfuzzer-csv/");
+    for (name, bytes) in &files {
+        if let Err(problem) = check_csv_input(bytes) {
+            panic!("libfuzzer-csv/{name}: {problem}");
+        }
+    }
+}
+
+#[test]
+fn libfuzzer_csv_table_corpus_passes_the_target() {
+    let files = libfuzzer_corpus("csv_table");
+    assert!(files.len() >= 100, "the kept corpus is in tests/csv_corpus/libfuzzer-csv_table/");
+    for (name, bytes) in &files {
+        if let Err(problem) = check_table_input(bytes) {
+            panic!("libfuzzer-csv_table/{name}: {problem}");
         }
     }
 }
