@@ -36,7 +36,7 @@ export const STOPS = [
   },
   {
     title: 'Weights start random, close to zero but not zero',
-    text: 'A new map, before any step: every ghost sits in a small cloud at the origin (0, 0, 0), the corner where all weights are zero, and the map is nearly black: the inspector shows small values such as 0.05.',
+    text: 'A new map, before any step: every ghost sits in a small cloud at the origin (0, 0, 0), the corner where all weights are zero; the inspector shows small values such as 0.05.',
     panels: ['input-panel', 'inspector-panel'],
     options: SMALL,
     select: 4,
