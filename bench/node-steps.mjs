@@ -1,5 +1,5 @@
 // The shipped wasm in Node (V8, as in Chromium): online `Som.train` steps per CPU-second of this
-// process, with the bench page's settings (bench/page/bench.js makeSom: sigma half the map held
+// process, with the bench page's settings (bench/page/data.js benchSom: sigma half the map held
 // constant, learning rate 0.5, gaussian, rows drawn at random from 1,000 mulberry32 rows). A quick
 // check that a build change did not slow the hot loops; it prints figures and asserts nothing.
 //
@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { benchData } from './page/data.js';
+import { benchData, benchSom } from './page/data.js';
 
 const [distArg = 'dist', ...shapes] = process.argv.slice(2);
 const dist = resolve(distArg);
@@ -16,16 +16,7 @@ const glue = await import(pathToFileURL(`${dist}/som_playground.js`).href);
 glue.initSync({ module: readFileSync(`${dist}/som_playground_bg.wasm`) });
 const runs = Number(process.env.RUNS ?? 5);
 
-function makeSom(side, dim, data) {
-  const som = new glue.Som({
-    rows: side, cols: side, data: 'rgb', scaling: 'none', seed: 7,
-    sigma: side / 2, sigmaEnd: side / 2, learningRate: 0.5, learningRateEnd: 0.5,
-    decay: 'asymptotic', steps: 1_000_000, init: 'samples', order: 'random',
-  });
-  som.setData(data, dim);
-  som.reset();
-  return som;
-}
+const makeSom = (side, dim, data) => benchSom(glue.Som, side, dim, data);
 
 /** Steps per CPU-second of one run of about `seconds` of training. */
 function perCpuSecond(side, dim, seconds) {

@@ -4,7 +4,7 @@
 // calls them interleaved (wasm, ml-som, wasm, ml-som, …), after a warm-up, keeps the best run and
 // prints the table.
 import SOM, { version as mlsomVersion } from './ml-som.js';
-import { benchData, mulberry32, oldLcg, distinct } from './data.js';
+import { benchData, benchSom, mulberry32, oldLcg, distinct } from './data.js';
 
 const ROWS = 1000;
 let wasm = null;
@@ -19,19 +19,7 @@ async function load() {
   };
 }
 
-/** A map of side × side on `data` (dim columns): sigma = side / 2 and α = 0.5, both held constant
- *  (the most work per step: no row of the map is ever beyond the gaussian's reach), gaussian,
- *  rectangular, initialised from samples of the data, rows drawn in random order. */
-function makeSom(side, dim, data) {
-  const som = new wasm.Som({
-    rows: side, cols: side, data: 'rgb', scaling: 'none', seed: 7,
-    sigma: side / 2, sigmaEnd: side / 2, learningRate: 0.5, learningRateEnd: 0.5,
-    decay: 'asymptotic', steps: 1_000_000, init: 'samples', order: 'random',
-  });
-  som.setData(data, dim);
-  som.reset(); // re-initialise from samples of this data (same seed, same weights)
-  return som;
-}
+const makeSom = (side, dim, data) => benchSom(wasm.Som, side, dim, data);
 
 /**
  * Every timed run is prepared first (maps built, probes and warm-ups done) and then run by

@@ -45,3 +45,20 @@ export function benchData(rows, dim, seed = 7, gen = 'mulberry32') {
   for (let i = 0; i < out.length; i++) out[i] = rnd();
   return out;
 }
+
+/**
+ * The benchmark's map for `Som` (the wasm class): side × side on `data` (dim columns), sigma =
+ * side / 2 and α = 0.5, both held constant (the most work per step: no row of the map is ever
+ * beyond the gaussian's reach), gaussian, rectangular, initialised from samples of the data, rows
+ * drawn in random order. Shared by the bench page and bench/node-steps.mjs.
+ */
+export function benchSom(Som, side, dim, data) {
+  const som = new Som({
+    rows: side, cols: side, data: 'rgb', scaling: 'none', seed: 7,
+    sigma: side / 2, sigmaEnd: side / 2, learningRate: 0.5, learningRateEnd: 0.5,
+    decay: 'asymptotic', steps: 1_000_000, init: 'samples', order: 'random',
+  });
+  som.setData(data, dim);
+  som.reset(); // re-initialise from samples of this data (same seed, same weights)
+  return som;
+}
