@@ -77,6 +77,8 @@ test('clicking a table row toggles it in the tug of war, in its tug colour', asy
     await tugRowsAre(page, [2, 4]);
     // The table redraws on the next animation frame.
     await page.waitForFunction(() => document.querySelector('som-playground').shadowRoot.querySelector('[data-testid="data-table"] tr[data-row="4"]').classList.contains('tug-row'));
+    // The table was rebuilt; the keyboard is still on row 4's button.
+    assert.equal(await page.evaluate(() => document.querySelector('som-playground').shadowRoot.activeElement?.closest('tr')?.dataset.row), '4');
     const colours = await page.evaluate(() => [2, 4].map((r) => {
       const tr = document.querySelector('som-playground').shadowRoot.querySelector(`[data-testid="data-table"] tr[data-row="${r}"]`);
       return [tr.classList.contains('tug-row'), tr.style.getPropertyValue('--tug'), tr.querySelector('button').getAttribute('aria-pressed')];

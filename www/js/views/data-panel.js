@@ -188,7 +188,11 @@ export class DataPanel {
         scaled.textContent = fmt(app.data[r * dim + k], 3);
       }
     }
+    // A rebuilt table keeps the keyboard where it was: on the same row's button.
+    const focused = this.tableWrap.getRootNode().activeElement?.closest?.('tr[data-row]');
+    const inTable = focused && this.tableWrap.contains(focused);
     this.tableWrap.replaceChildren(table);
+    if (inTable) table.querySelector(`tr[data-row="${focused.dataset.row}"] .row-pick`)?.focus();
     let caption = current != null
       ? `Row ${current} is being presented now (highlighted), followed by the next rows in the file. The map sees only the scaled values.`
       : `Rows ${start} to ${Math.min(WINDOW, rows) - 1 + start}. Step a row to see which one is presented. The map sees only the scaled values.`;
