@@ -103,6 +103,19 @@ export const MARKUP = `
 </div>
 `;
 
+/** Each static markup parsed once (by a DOMParser, not by assigning HTML to an element), then cloned. */
+const parsed = new Map();
+
+function fragmentOf(markup) {
+  if (!parsed.has(markup)) {
+    const body = new DOMParser().parseFromString(markup, 'text/html').body;
+    const fragment = document.createDocumentFragment();
+    fragment.append(...body.childNodes);
+    parsed.set(markup, fragment);
+  }
+  return parsed.get(markup).cloneNode(true);
+}
+
 /**
  * Gives `host` an open shadow root holding the stylesheet at `styleUrl` (a file beside the module,
  * so a strict style-src 'self' allows it) and a copy of `markup` (static markup of this project:
@@ -113,8 +126,6 @@ export function attachLesson(host, styleUrl, markup) {
   const style = document.createElement('link');
   style.rel = 'stylesheet';
   style.href = styleUrl;
-  const template = document.createElement('template');
-  template.innerHTML = markup;
-  root.append(style, template.content.cloneNode(true));
+  root.append(style, fragmentOf(markup));
   return root;
 }
