@@ -12,7 +12,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, closeBrowser } from './harness.mjs';
-import { open, MiB } from './limits-util.mjs';
+import { open, playFastest, MiB } from './limits-util.mjs';
 
 after(closeBrowser);
 
@@ -40,13 +40,7 @@ test(`Play: ${PLAY_STEPS.toLocaleString('en')} steps on a 32×32 map, wasm memor
   const s = await open(server, '#rows=32&cols=32&steps=100000000');
   try {
     const { page } = s;
-    await page.evaluate(async () => {
-      const el = document.querySelector('som-playground');
-      const slider = el.shadowRoot.getElementById('speed');
-      slider.value = '100';
-      slider.dispatchEvent(new Event('input', { bubbles: true }));
-      await el.play();
-    });
+    await playFastest(page);
     await page.waitForFunction(() => document.querySelector('som-playground').t >= 1000, null, { timeout: 60_000 });
     const start = { ...(await s.memory()), t: await page.evaluate(() => document.querySelector('som-playground').t) };
     await page.waitForFunction((t) => document.querySelector('som-playground').t >= t, start.t + PLAY_STEPS, { timeout: 3_600_000, polling: 500 });

@@ -47,6 +47,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { startServer, browser, closeBrowser, DIST, DESKTOP } from './harness.mjs';
+import { playFastest, wasmBytes as wasmOf } from './limits-util.mjs';
 
 after(closeBrowser);
 
@@ -902,18 +903,11 @@ test('long run: Play at full speed on a 32×32 map, then 1,000 traced phase step
     // The worker's wasm memory: the glue, imported again inside the worker, hands back its instance.
     const worker = page.workers().find((w) => /som-worker/.test(w.url()));
     assert.ok(worker, 'the engine runs in a Worker');
-    const glue = new URL('som_playground.js', server.url).href;
-    const wasmBytes = () => worker.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, glue);
+    const wasmBytes = () => wasmOf(page, server);
     const uaMemory = await page.evaluate(() => ({ api: typeof performance.measureUserAgentSpecificMemory === 'function', isolated: self.crossOriginIsolated }));
 
     // Play at full speed (slider at 100: 10,000 steps per frame); past the horizon when Play stops there.
-    await page.evaluate(async () => {
-      const el = document.querySelector('som-playground');
-      const slider = el.shadowRoot.getElementById('speed');
-      slider.value = '100';
-      slider.dispatchEvent(new Event('input', { bubbles: true }));
-      await el.play();
-    });
+    await playFastest(page);
     const tOf = () => page.evaluate(() => document.querySelector('som-playground').t);
     await page.waitForFunction(() => document.querySelector('som-playground').t >= 1000, null, { timeout: 30_000 });
     const start = { t: await tOf(), wasm: await wasmBytes(), heap: await heap() };
