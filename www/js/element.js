@@ -100,10 +100,12 @@ export class SomPlayground extends HTMLElement {
       // Side by side the stage has a height of its own; stacked (a phone) the views share the
       // screen with the controls above and the tour's sheet below.
       const stacked = stage.clientWidth <= 600;
-      // Stacked: the room between the stage's top (plus the view's menu bar) and the tour's sheet.
+      // Stacked: the room between the top of the main view (the first panel's canvas, below its
+      // menus, whatever their fonts make of them) and the tour's sheet.
       const sheet = root.getElementById('tour-panel').offsetHeight;
+      const main = stacked && fit && this.mainPanel?.querySelector('canvas');
       const budget = !fit ? Infinity
-        : stacked ? Math.max(200, innerHeight - sheet - (stage.getBoundingClientRect().top + scrollY) - 84)
+        : stacked ? Math.max(200, innerHeight - sheet - (main ? main.getBoundingClientRect().top + scrollY : stage.getBoundingClientRect().top + 84) - 6)
           : Math.max(160, stage.clientHeight - 120);
       app.setRoom(budget, stacked);
     };
@@ -234,6 +236,7 @@ export class SomPlayground extends HTMLElement {
       // The first panel a stop names is its main view: first on the screen (on a phone, the one above the sheet).
       el.style.order = panels.includes(el.id) ? String(panels.indexOf(el.id)) : '';
     }
+    this.mainPanel = root.getElementById(panels[0]) ?? null;
     const lesson = root.querySelector('.lesson');
     if (touring || compact) lesson.dataset.fit = '';
     else delete lesson.dataset.fit;
