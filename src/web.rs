@@ -10,8 +10,9 @@
 //! values, row indices) before they reach the core, so no call can panic.
 //!
 //! Bulk numbers cross as typed arrays (copies). For the per-frame weights there is also a
-//! zero-copy view: `new Float32Array(wasmMemory().buffer, som.weightsPtr(), som.nodes() * som.dim())`,
-//! rebuilt after every call, since any call that allocates may move wasm memory.
+//! zero-copy view, by column as the core trains them:
+//! `new Float32Array(wasmMemory().buffer, som.planesPtr(), som.nodes() * som.dim())`, rebuilt
+//! after every call, since any call that allocates may move wasm memory.
 //!
 //! Every argument arrives as a `JsValue` and is checked by [`args`] (types, integer ranges
 //! without wraparound, array lengths before any copy, values finite and within ±1e15), so a
@@ -47,7 +48,7 @@ fn js_error(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
 
-/// The wasm instance's memory, for zero-copy views such as the weights (see `weightsPtr`).
+/// The wasm instance's memory, for zero-copy views such as the weights (see `planesPtr`).
 #[wasm_bindgen(js_name = wasmMemory)]
 pub fn wasm_memory() -> JsValue {
     wasm_bindgen::memory()

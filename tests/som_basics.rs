@@ -401,3 +401,17 @@ fn majority_label_is_the_most_common_class_among_the_rows_a_node_wins() {
     // A node that wins no row has no label; a tie goes to the lower class index.
     assert_eq!(som.majority_labels(&[0.0, 0.1], &[1, 0]), vec![0, -1]);
 }
+
+#[test]
+fn weight_planes_hold_each_column_of_every_node_together() {
+    let mut som = lecture_som();
+    som.step(&X); // the planes are what training wrote; the row-major view is rebuilt from them
+    let (w, planes, n) = (som.weights().to_vec(), som.weight_planes(), som.len());
+    assert_eq!(planes.len(), w.len());
+    for i in 0..n {
+        for k in 0..3 {
+            assert_eq!(planes[k * n + i], w[i * 3 + k], "node {i}, column {k}");
+        }
+    }
+    assert_ne!(planes[0..3], w[0..3], "by column, not row-major");
+}

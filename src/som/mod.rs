@@ -232,6 +232,12 @@ impl Som {
         self.weights.row_major()
     }
 
+    /// All weights by column, as training keeps them (`layout.rs`): column `k` of every node
+    /// together, node `i`'s at `k·len() + i`. No copy, never rebuilt.
+    pub fn weight_planes(&self) -> &[f32] {
+        self.weights.planes()
+    }
+
     /// Node `i`'s weights (`dim` values); empty when `i ≥ len()`.
     pub fn node_weights(&self, i: usize) -> &[f32] {
         let d = self.config.dim;

@@ -133,10 +133,13 @@ impl Som {
         self.som.weights().to_vec()
     }
 
-    /// Where the weights live in `wasmMemory()`: a zero-copy view, valid until the next call.
-    #[wasm_bindgen(js_name = weightsPtr)]
-    pub fn weights_ptr(&self) -> *const f32 {
-        self.som.weights().as_ptr()
+    /// Where the weights live in `wasmMemory()` in the core's own layout, by column: column k of
+    /// every node together, node i's at k·nodes() + i (nodes() × dim() values). A zero-copy view,
+    /// valid until the next call. Reading a few columns of a large map this way costs only those
+    /// columns (`weights()` would first build a row-major copy of all of them).
+    #[wasm_bindgen(js_name = planesPtr)]
+    pub fn planes_ptr(&self) -> *const f32 {
+        self.som.weight_planes().as_ptr()
     }
 
     /// Replaces every weight: an array or typed array of exactly nodes × dim finite numbers

@@ -174,11 +174,11 @@ export function selectOnMap(page, node) {
 /**
  * The milliseconds per Play frame spent in the input view's render() (with what it calls), from
  * a CDP sampling profile of `ms` of Play at the fastest speed, and the frames drawn meanwhile.
- * The function is found in the bundle as the `render(` before the view's "Input space: " label.
+ * The function is found in the bundle as the `render(` before its call of the view's `mayWait`.
  */
 export async function inputViewMs(page, cdp, server, ms) {
   const bundle = await (await fetch(new URL('som-playground.js', server.url))).text();
-  const start = bundle.lastIndexOf('render(', bundle.indexOf('Input space: '));
+  const start = bundle.lastIndexOf('render(', bundle.indexOf('.mayWait('));
   const line = bundle.slice(0, start).split('\n').length - 1;
   const column = start - (bundle.lastIndexOf('\n', start) + 1);
   await cdp.send('Profiler.enable');

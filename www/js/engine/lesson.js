@@ -5,7 +5,7 @@
 
 import { Player } from './player.js';
 import { PHASES } from './phases.js';
-import { traced, forPage, onAxes, checkWatched, clampWatched } from './traces.js';
+import { traced, forPage, onAxes, checkWatched, clampWatched, WeightsView } from './traces.js';
 import { prepareStop, replay } from './stop-prep.js';
 import { snapshot, thumbnails, transferable, ALL_WEIGHTS_UP_TO } from './snapshot.js';
 
@@ -246,7 +246,7 @@ export class Lesson {
       return { row, bmu: this.trace.bmu, moves: { axes: [...axes], before: onAxes(this.trace.before, dim, axes) } };
     });
     // Each row's weights after its step are the next row's before; the last row's, the map's.
-    this.tugTraces.forEach((tug, k) => { tug.moves.after = this.tugTraces[k + 1]?.moves.before ?? onAxes(this.mapWeights(), dim, axes); });
+    this.tugTraces.forEach((tug, k) => { tug.moves.after = this.tugTraces[k + 1]?.moves.before ?? this.mapWeights().onAxes(axes); });
     this.phase = this.trace ? UPDATE : -1;
     if (entry.rows.length) this.pullLog = [...this.pullLog.filter((p) => p.t < entry.t), entry];
     this.touch('map', 'trace', 'tug');
@@ -390,8 +390,12 @@ export class Lesson {
     return { ...this.watching, dim: this.som.dim(), after: this.mapWeights() };
   }
 
-  /** The map's weights in wasm memory, without a copy (valid until the next call into the core). */
+  /**
+   * The map's weights where the core keeps them, by column (a WeightsView of wasm memory, no
+   * copy and no row-major rebuild; valid until the next call into the core).
+   */
   mapWeights() {
-    return new Float32Array(this.wasm.wasmMemory().buffer, this.som.weightsPtr(), this.som.nodes() * this.som.dim());
+    const dim = this.som.dim();
+    return new WeightsView(new Float32Array(this.wasm.wasmMemory().buffer, this.som.planesPtr(), this.som.nodes() * dim), dim, true);
   }
 }

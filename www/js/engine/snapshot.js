@@ -7,7 +7,7 @@
 // them (`Lesson.weights`). The largest array goes in a buffer the page handed back (transferred).
 
 import { PHASES } from './phases.js';
-import { forPage, onAxes, nodeWeights } from './traces.js';
+import { forPage, WeightsView } from './traces.js';
 
 /** Up to this many weights (nodes × columns: 64×64×16) a snapshot carries all of them. */
 export const ALL_WEIGHTS_UP_TO = 65_536;
@@ -67,16 +67,14 @@ export function snapshot(lesson) {
  */
 function weightsShown(lesson) {
   const dim = lesson.som.dim();
-  const shown = lesson.trace && lesson.phase < PHASES.length - 1 ? lesson.trace.before : lesson.mapWeights();
-  if (shown.length <= ALL_WEIGHTS_UP_TO) {
-    const all = refill(lesson, shown.length);
-    all.set(shown);
-    return { all, columns: null, onColumns: null, nodes: [] };
+  const shown = lesson.trace && lesson.phase < PHASES.length - 1 ? new WeightsView(lesson.trace.before, dim) : lesson.mapWeights();
+  if (shown.values.length <= ALL_WEIGHTS_UP_TO) {
+    return { all: shown.all(refill(lesson, shown.values.length)), columns: null, onColumns: null, nodes: [] };
   }
   const { node, selected, axes, columns: colouring } = lesson.watching;
   const columns = [...new Set([...colouring, ...axes])].sort((a, b) => a - b);
-  const onColumns = onAxes(shown, dim, columns, refill(lesson, (shown.length / dim) * columns.length));
-  const nodes = [...new Set([node, selected])].map((index) => ({ index, values: nodeWeights(shown, dim, index) }));
+  const onColumns = shown.onAxes(columns, refill(lesson, shown.nodes * columns.length));
+  const nodes = [...new Set([node, selected])].map((index) => ({ index, values: shown.node(index) }));
   return { all: null, columns, onColumns, nodes };
 }
 

@@ -17,11 +17,6 @@ export function traced(trace, memory, size) {
   return { t, row, x, distances, bmu, learningRate, sigma, h, pulls, before };
 }
 
-/** Node `i`'s `dim` values of a node-major weight array. */
-export function nodeWeights(weights, dim, i) {
-  return weights.slice(i * dim, (i + 1) * dim);
-}
-
 /** Every node's values on columns `axes` of a node-major weight array: nodes × axes.length (in `out`). */
 export function onAxes(weights, dim, axes, out = new Float32Array((weights.length / dim) * axes.length)) {
   const k = axes.length;
@@ -31,16 +26,57 @@ export function onAxes(weights, dim, axes, out = new Float32Array((weights.lengt
 }
 
 /**
+ * Weights read where they lie, in either layout: node-major (node i's column k at i·dim + k, as
+ * a trace's weights before a step) or, with `planar`, by column as the core trains them (column
+ * k of every node together, node i's at k·nodes + i: `Som.planesPtr`), so that reading a few
+ * columns of a large map touches only those columns.
+ */
+export class WeightsView {
+  constructor(values, dim, planar = false) {
+    this.values = values;
+    this.dim = dim;
+    this.planar = planar;
+    this.nodes = values.length / dim;
+  }
+
+  /** Node `i`'s `dim` values (a copy). */
+  node(i) {
+    const { values, dim, nodes } = this;
+    if (!this.planar) return values.slice(i * dim, (i + 1) * dim);
+    return Float32Array.from({ length: dim }, (_, k) => values[k * nodes + i]);
+  }
+
+  /** Every node's values on columns `axes`: nodes × axes.length, node-major (in `out`). */
+  onAxes(axes, out = new Float32Array(this.nodes * axes.length)) {
+    const { values, dim, nodes } = this;
+    if (!this.planar) return onAxes(values, dim, axes, out);
+    const k = axes.length;
+    axes.forEach((a, j) => {
+      const column = values.subarray(a * nodes, (a + 1) * nodes);
+      for (let i = 0; i < nodes; i++) out[i * k + j] = column[i];
+    });
+    return out;
+  }
+
+  /** Every weight, node-major (in `out`). */
+  all(out = new Float32Array(this.values.length)) {
+    if (!this.planar) out.set(this.values);
+    else this.onAxes(Array.from({ length: this.dim }, (_, k) => k), out);
+    return out;
+  }
+}
+
+/**
  * What of a traced step goes to the page: the per-node numbers, the row, node `node`'s weights
- * before the step, and `moves`, every node's weights before and after on `axes` (`after`, the
- * weights after the step, read on those axes only).
+ * before the step, and `moves`, every node's weights before and after on `axes` (`after`, a
+ * WeightsView of the weights after the step, read on those axes only).
  */
 export function forPage(record, { node, axes, dim, after }) {
   const { before, ...perNode } = record;
   return {
     ...perNode,
-    node: { index: node, before: nodeWeights(before, dim, node) },
-    moves: { axes: [...axes], before: onAxes(before, dim, axes), after: onAxes(after, dim, axes) },
+    node: { index: node, before: new WeightsView(before, dim).node(node) },
+    moves: { axes: [...axes], before: onAxes(before, dim, axes), after: after.onAxes(axes) },
   };
 }
 

@@ -1,7 +1,6 @@
 // The pieces of the input view (input-view.js) drawn on a canvas: the box or the axes, the
 // elastic net, the ghosts, the pull arrows, and the hit testing of the points drawn. Canvas
 // geometry only, each style in one path; the numbers come from the core through the snapshots.
-import { ring } from './draw-util.js';
 
 /** The cube's edges, its axis labels (`names`) and, when the box starts there, the origin. */
 export function drawBox(ctx, p, names) {
@@ -62,12 +61,12 @@ export function drawNet(ctx, pts, edges) {
 }
 
 /**
- * The ghosts at `pts`, the `selected` one ringed. Up to 400: every disc in one path, filled once
+ * The ghosts at `pts`. Up to 400: every disc in one path, filled once
  * and stroked once. Thousands: two path draws per node cost ~40 ms of rasterising a frame
  * (software canvas), so one ghost is drawn once and its pixels stamped into `layer` at every
  * node (whole pixels), drawn with one drawImage. Returns the layer to keep for the next frame.
  */
-export function drawGhosts(ctx, p, pts, selected, layer) {
+export function drawGhosts(ctx, p, pts, layer) {
   const many = pts.length > 400;
   const r = many ? 2 : 4;
   if (many) {
@@ -84,7 +83,6 @@ export function drawGhosts(ctx, p, pts, selected, layer) {
     ctx.lineWidth = 1;
     ctx.stroke();
   }
-  ring(ctx, pts[selected], 8, '#d4a000', 3);
   return layer;
 }
 

@@ -12,6 +12,8 @@ import { select } from './map-view.js';
 import { CATEGORICAL, channel, rgb, labelColour } from '../colors.js';
 
 const GLIDE_MS = 600;
+const SLOW_MS = 12;
+const REDRAW_FACTOR = 3;
 
 export class InputView {
   constructor(container, app) {
@@ -84,18 +86,36 @@ export class InputView {
   }
 
   /**
-   * Everything the drawing depends on: the snapshot's revision numbers (the weights drawn, what
-   * of them was sent, the trace, the tug rows, the data) and the view's own state (axes,
-   * rotation, selection, phase, size). An unchanged key means the canvas already shows this.
+   * Everything the drawing depends on but the selection: the snapshot's revision numbers (the
+   * weights drawn, what of them was sent, the trace, the tug rows, the data) and the view's own
+   * state (axes, rotation, phase, size), as [what training changes, the rest]. An unchanged key
+   * means the picture already shows this.
    */
   drawKey(app, width) {
     const { map, view, trace, tug, data } = app.rev ?? {};
     const p = this.projection;
-    return [map, view, trace, tug, data, this.axes, p.yaw, p.pitch, app.phase, app.selected, width, window.devicePixelRatio].join('|');
+    return [`${map}|${view}`, [trace, tug, data, this.axes, p.yaw, p.pitch, app.phase, width, window.devicePixelRatio].join('|')];
+  }
+
+  /**
+   * While playing, a picture slower than SLOW_MS to draw (a large map's ghosts and net) is
+   * redrawn at most once per REDRAW_FACTOR × its cost, so that the page's thread keeps time to
+   * answer clicks; in between, the last picture stays with the new selection drawn over it.
+   */
+  mayWait(app, key) {
+    const [trained, rest] = key;
+    if (!app.playing || !this.picture || rest !== this.picture.key[1] || trained === this.picture.key[0]) return false;
+    const wait = this.picture.cost < SLOW_MS ? 0 : this.picture.cost * REDRAW_FACTOR - (performance.now() - this.picture.at);
+    if (wait <= 0) return false;
+    this.pending ??= setTimeout(() => {
+      this.pending = null;
+      app.render();
+    }, wait);
+    return true;
   }
 
   render(app) {
-    const { dim, nodes } = app.shape;
+    const { dim } = app.shape;
     if (this.dim !== dim) {
       this.dim = dim;
       this.axes = dim >= 3 ? [0, 1, 2] : dim === 2 ? [0, 1] : [0];
@@ -104,10 +124,34 @@ export class InputView {
     }
     const width = Math.min(this.width || 400, 460, app.budget);
     const key = this.drawKey(app, width);
-    if (key === this.drawn && !this.gliding) return;
+    const fresh = this.picture && key.join('|') === this.picture.key.join('|') && !this.gliding;
+    if (fresh || this.mayWait(app, key)) {
+      if (this.picture.selected !== app.selected) this.show(app, width);
+      return;
+    }
     const ghosts = this.ghostCoords(app);
     if (!ghosts) return; // drawn when the engine has sent the weights on these axes
-    this.drawn = key;
+    const started = performance.now();
+    this.paint(app, width, ghosts);
+    this.picture.key = key;
+    this.show(app, width);
+    this.picture.at = performance.now();
+    this.picture.cost = this.picture.at - started;
+    if (this.gliding) app.render();
+  }
+
+  /** The picture on the canvas, with the selected node's ghost ringed over it. */
+  show(app, width) {
+    const ctx = fitCanvas(this.canvas, width, width);
+    ctx.clearRect(0, 0, width, width);
+    ctx.drawImage(this.picture.canvas, 0, 0, width, width);
+    ring(ctx, this.ghostPoints[app.selected], 8, '#d4a000', 3);
+    this.picture.selected = app.selected;
+  }
+
+  /** Draws everything but the selection into the picture (an offscreen canvas). */
+  paint(app, width, ghosts) {
+    const { dim, nodes } = app.shape;
     if (this.columnsShown !== app.columns) {
       this.columnsShown = app.columns;
       this.columnOptions = app.columns.map((c, k) => [String(k), c]);
@@ -117,9 +161,9 @@ export class InputView {
       if (!s.label.hidden) s.setOptions(this.columnOptions, String(this.axes[k]));
     });
     const height = width;
-    const ctx = fitCanvas(this.canvas, width, height);
+    this.picture ??= { canvas: document.createElement('canvas') };
+    const ctx = fitCanvas(this.picture.canvas, width, height);
     ctx.clearRect(0, 0, width, height);
-
     // The box holds the data, the ghosts and the origin, where the ghosts start.
     const lo = [], hi = [];
     this.axes.forEach((a, k) => {
@@ -142,7 +186,7 @@ export class InputView {
       return [x, y, i];
     });
     drawNet(ctx, this.ghostPoints, app.edges);
-    this.ghostLayer = drawGhosts(ctx, p, this.ghostPoints, app.selected, this.ghostLayer);
+    this.ghostLayer = drawGhosts(ctx, p, this.ghostPoints, this.ghostLayer);
     this.drawTug(ctx, app);
     if (!app.tugTraces?.length) this.drawTrace(ctx, app);
     const label = `Input space: ${app.dataRows} data rows and ${nodes} nodes drawn at their weights.`;
@@ -151,7 +195,6 @@ export class InputView {
       ? 'Drag (or focus and use the arrow keys) to turn the cube. Dots: data rows. Rings: nodes at their weights ("ghosts"), joined to their grid neighbours.'
       : 'Dots: data rows. Rings: nodes at their weights ("ghosts"), joined to their grid neighbours.';
     if (this.note.textContent !== note) this.note.textContent = note;
-    if (this.gliding) app.render();
   }
 
   /**

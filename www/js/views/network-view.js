@@ -1,13 +1,15 @@
 // The same network, turned around: the classic layer diagram. Input nodes x1..xN on the left,
 // the map's nodes on the right, joined by synapses W_ij labelled with their weights (node i's
 // coordinate along input j, from the core). Small maps show every node and synapse; larger ones
-// show the map as a compact grid and only the selected node's synapses.
+// show the map as a compact grid and only the selected node's synapses. Of many inputs the first
+// INPUTS_DRAWN are drawn (the inspector and the diagram's text give every weight).
 import { GridGeometry, fitCanvas } from './grid-geometry.js';
 import { fmt } from '../format.js';
 import { numberEl, watchWidth } from './form-util.js';
 
 const FULL_UP_TO = 25;       // nodes: drawn as a full layer, every synapse drawn
 const LABEL_ALL_UP_TO = 12;  // synapses (nodes × inputs): all labelled, where the labels fit
+const INPUTS_DRAWN = 40;     // inputs drawn at most (a 1,000-column diagram would be 18,000 px tall)
 const THROTTLE_MS = 100;     // while training fast, the numbers redraw at most ten times a second
 const MAX_WIDTH = 640;
 const DIGITS = '₀₁₂₃₄₅₆₇₈₉';
@@ -109,7 +111,8 @@ export class NetworkView {
   }
 
   draw(app, width) {
-    const { nodes, dim, cols } = app.shape;
+    const { nodes, dim: columns, cols } = app.shape;
+    const dim = Math.min(columns, INPUTS_DRAWN); // the inputs drawn
     const full = nodes <= FULL_UP_TO;
     const labelAll = full && nodes * dim <= LABEL_ALL_UP_TO;
     const trace = app.trace && app.phase >= 0 ? app.trace : null;
@@ -117,9 +120,9 @@ export class NetworkView {
     const bmu = trace && app.phase >= 2 ? trace.bmu : null;
     const sel = app.selected;
     // Every node's weights on small maps (labelAll), else the selected node's (the engine sends them).
-    const weights = labelAll ? app.onColumns([...Array(dim).keys()]) : null;
+    const weights = labelAll ? app.onColumns([...Array(columns).keys()]) : null;
     const selW = app.nodeWeights(sel);
-    const weight = (i, j) => (i === sel ? selW?.[j] : weights?.[i * dim + j]);
+    const weight = (i, j) => (i === sel ? selW?.[j] : weights?.[i * columns + j]);
 
     // Layout: input labels | input nodes | synapses | map nodes (a column, or a compact grid).
     // The widest input name, measured once per set of columns.
@@ -261,19 +264,20 @@ export class NetworkView {
       }
     }
 
-    const w = Array.from({ length: dim }, (_, j) => `W${sub(sel)},${sub(j + 1)} (${app.columns[j]}) = ${selW ? fmt(selW[j], 3) : '…'}`);
+    const w = Array.from({ length: columns }, (_, j) => `W${sub(sel)},${sub(j + 1)} (${app.columns[j]}) = ${selW ? fmt(selW[j], 3) : '…'}`);
     const row = Math.floor(sel / cols);
     let text = full
-      ? `Every node is connected to all ${dim} inputs. Node ${sel} (yellow) is selected`
+      ? `Every node is connected to all ${columns} inputs. Node ${sel} (yellow) is selected`
       : `${nodes} nodes, drawn as the map's grid; only the synapses of node ${sel} (yellow, row ${row}, column ${sel % cols}) are drawn`;
     text += bmu != null ? `; the BMU, node ${bmu}, has a thick black outline.` : '.';
     if (x) text += ` The inputs carry row ${trace.row}, scaled.`;
+    if (columns > dim) text += ` The first ${dim} of the ${columns.toLocaleString('en')} inputs are drawn; the inspector lists every weight.`;
     if (skipped) text += ` ${skipped} labels that would overlap are left out; select a node to see its weights.`;
     text += ' Click a node, or focus the diagram and use the arrow keys.';
     this.legend.textContent = text;
     this.canvas.dataset.selected = String(sel);
     this.canvas.dataset.bmu = bmu == null ? '' : String(bmu);
-    this.canvas.setAttribute('aria-label', `Layer diagram: ${dim} inputs (${app.columns.join(', ')}) each connected to the ${nodes} map nodes. Node ${sel}: ${w.join(', ')}.${bmu != null ? ` The BMU is node ${bmu}.` : ''}`);
+    this.canvas.setAttribute('aria-label', `Layer diagram: ${columns} inputs (${app.columns.join(', ')}) each connected to the ${nodes} map nodes. Node ${sel}: ${w.join(', ')}.${bmu != null ? ` The BMU is node ${bmu}.` : ''}`);
   }
 
   /** The compact grid of all nodes, drawn once per shape and size into an offscreen canvas. */
