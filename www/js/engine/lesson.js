@@ -390,10 +390,7 @@ export class Lesson {
     return { ...this.watching, dim: this.som.dim(), after: this.mapWeights() };
   }
 
-  /**
-   * The map's weights where the core keeps them, by column (a WeightsView of wasm memory, no
-   * copy and no row-major rebuild; valid until the next call into the core).
-   */
+  /** The map's weights as the core keeps them, by column: a view of wasm memory, valid until the next call. */
   mapWeights() {
     const dim = this.som.dim();
     return new WeightsView(new Float32Array(this.wasm.wasmMemory().buffer, this.som.planesPtr(), this.som.nodes() * dim), dim, true);

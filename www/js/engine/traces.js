@@ -73,10 +73,11 @@ export class WeightsView {
  */
 export function forPage(record, { node, axes, dim, after }) {
   const { before, ...perNode } = record;
+  const was = new WeightsView(before, dim);
   return {
     ...perNode,
-    node: { index: node, before: new WeightsView(before, dim).node(node) },
-    moves: { axes: [...axes], before: onAxes(before, dim, axes), after: after.onAxes(axes) },
+    node: { index: node, before: was.node(node) },
+    moves: { axes: [...axes], before: was.onAxes(axes), after: after.onAxes(axes) },
   };
 }
 

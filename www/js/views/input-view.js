@@ -102,10 +102,10 @@ export class InputView {
    * redrawn at most once per REDRAW_FACTOR × its cost, so that the page's thread keeps time to
    * answer clicks; in between, the last picture stays with the new selection drawn over it.
    */
-  mayWait(app, key) {
-    const [trained, rest] = key;
-    if (!app.playing || !this.picture || rest !== this.picture.key[1] || trained === this.picture.key[0]) return false;
-    const wait = this.picture.cost < SLOW_MS ? 0 : this.picture.cost * REDRAW_FACTOR - (performance.now() - this.picture.at);
+  mayWait(app, [trained, rest]) {
+    const picture = this.picture;
+    if (!app.playing || !picture || picture.cost < SLOW_MS || rest !== picture.key[1] || trained === picture.key[0]) return false;
+    const wait = picture.cost * REDRAW_FACTOR - (performance.now() - picture.at);
     if (wait <= 0) return false;
     this.pending ??= setTimeout(() => {
       this.pending = null;
@@ -124,7 +124,7 @@ export class InputView {
     }
     const width = Math.min(this.width || 400, 460, app.budget);
     const key = this.drawKey(app, width);
-    const fresh = this.picture && key.join('|') === this.picture.key.join('|') && !this.gliding;
+    const fresh = this.picture && key.every((part, k) => part === this.picture.key[k]) && !this.gliding;
     if (fresh || this.mayWait(app, key)) {
       if (this.picture.selected !== app.selected) this.show(app, width);
       return;
